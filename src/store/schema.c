@@ -1,0 +1,103 @@
+/* schema.c: migrations by PRAGMA user_version, each in one transaction. */
+#include "store/schema.h"
+
+#include <stdio.h>
+
+#include "store/audit.h"
+
+extern const char cb_schema_v1_sql[];
+
+const char *const cb_audited_tables[] = {
+	"teams", "practitioners", "families", "people", "family_members", "cases",
+	"referrals", "plan_episodes", "notes", "note_amendments", "assessments",
+	"assessment_answers", "assessment_scores", "goals", "goal_reviews", "supervisions",
+	"supervision_attendees", "supervision_cases", "supervision_actions", "disclosures", NULL,
+};
+
+/* Version 1: the whole data model, plus an audit trigger on every table. */
+static enum cb_status migrate_v1(sqlite3 *db, cb_err *err)
+{
+	if (sqlite3_exec(db, cb_schema_v1_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return cb_fail(err, CB_ERROR, "creating the schema: %s", sqlite3_errmsg(db));
+	for (int i = 0; cb_audited_tables[i]; i++)
+		if (cb_audit_install_triggers(db, cb_audited_tables[i], err))
+			return err->code;
+	return CB_OK;
+}
+
+static enum cb_status (*const migrations[])(sqlite3 *, cb_err *) = {
+	migrate_v1,
+};
+#define N_MIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
+
+static int user_version(sqlite3 *db, int *version)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*version = sqlite3_column_int(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int has_tables(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master LIMIT 1", -1, &st, NULL) == SQLITE_OK)
+		found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static enum cb_status apply(sqlite3 *db, int to, cb_err *err)
+{
+	char sql[64];
+	enum cb_status rc;
+
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return cb_fail(err, CB_BUSY,
+			       "cannot upgrade the database: %s (close other casebook windows and try again)",
+			       sqlite3_errmsg(db));
+	rc = migrations[to - 1](db, err);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", to);
+	if (rc == CB_OK && sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		rc = cb_fail(err, CB_ERROR, "recording schema version %d: %s", to, sqlite3_errmsg(db));
+	if (rc == CB_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		rc = cb_fail(err, CB_ERROR, "committing schema version %d: %s", to, sqlite3_errmsg(db));
+	if (rc != CB_OK) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		cb_err_prefix(err, "upgrading the database to schema version %d (nothing was changed)", to);
+	}
+	return rc;
+}
+
+enum cb_status cb_schema_migrate(sqlite3 *db, cb_err *err)
+{
+	int version = 0;
+
+	if (user_version(db, &version) != SQLITE_OK)
+		return cb_fail(err, CB_CORRUPT, "this file is not a casebook database (%s)",
+			       sqlite3_errmsg(db));
+	if (version > N_MIGRATIONS)
+		return cb_fail(err, CB_ERROR,
+			       "this database was written by a newer casebook (schema version %d; this "
+			       "casebook knows up to %d). Install the newer casebook to open it; the "
+			       "file has not been changed",
+			       version, N_MIGRATIONS);
+	if (version == 0 && has_tables(db))
+		return cb_fail(err, CB_INVALID,
+			       "this file is an SQLite database but not a casebook database; "
+			       "give casebook a new file name with --db");
+	for (int to = version + 1; to <= N_MIGRATIONS; to++)
+		if (apply(db, to, err))
+			return err->code;
+	return CB_OK;
+}

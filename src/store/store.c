@@ -1,0 +1,301 @@
+/* store.c: opening the casebook database, pragmas, transactions and error messages. */
+#include "store/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/dates.h"
+#include "core/ids.h"
+#include "core/mem.h"
+#include "store/audit.h"
+#include "store/schema.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct cb_store {
+	sqlite3 *db;
+	char *path;
+	char device[CB_UUID_LEN + 1];
+	char *actor;
+	cb_hlc hlc;        /* last clock value issued or seen */
+	bool hlc_dirty;    /* hlc advanced since it was last saved in meta */
+};
+
+static enum cb_status create_file(const char *path, cb_err *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd < 0 && errno != EEXIST)
+		return cb_fail(err, CB_ERROR, "cannot create %s: %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return CB_OK;
+}
+
+static enum cb_status apply_pragmas(cb_store *st, unsigned flags, cb_err *err)
+{
+	const char *pragmas = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
+			      " PRAGMA synchronous = FULL;";
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(st->db, 1);
+	if (sqlite3_exec(st->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
+		return cb_store_fail(st, err, "setting up the database");
+	if (!(flags & CB_STORE_READONLY) &&
+	    sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+		return cb_store_fail(st, err, "opening the database");
+	return CB_OK;
+}
+
+/* Reads this device's id and clock from meta, making the id on first open. */
+static enum cb_status load_identity(cb_store *st, unsigned flags, cb_err *err)
+{
+	char *dev = cb_store_meta_get(st, "device_id");
+	char *hlc = cb_store_meta_get(st, "hlc");
+	enum cb_status rc = CB_OK;
+
+	if (hlc)
+		cb_hlc_parse(hlc, &st->hlc);
+	if (dev) {
+		snprintf(st->device, sizeof st->device, "%s", dev);
+	} else if (flags & CB_STORE_READONLY) {
+		snprintf(st->device, sizeof st->device, "readonly");
+	} else {
+		cb_uuid_new(st->device);
+		rc = cb_store_meta_set(st, "device_id", st->device, err);
+	}
+	free(dev);
+	free(hlc);
+	return rc;
+}
+
+static const char *default_actor(void)
+{
+	const char *user = getenv("USER");
+	return user && *user ? user : "unknown";
+}
+
+enum cb_status cb_store_open(const char *path, unsigned flags, cb_store **out, cb_err *err)
+{
+	cb_store *st = xcalloc(1, sizeof *st);
+	int oflags = (flags & CB_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	enum cb_status rc = CB_OK;
+
+	*out = NULL;
+	st->path = xstrdup(path);
+	st->actor = xasprintf("os:%s", default_actor());
+	if (access(path, F_OK) != 0) {
+		if (!(flags & CB_STORE_CREATE)) {
+			rc = cb_fail(err, CB_NOT_FOUND,
+				     "there is no casebook database at %s; check --db or CASEBOOK_DB, "
+				     "or run `casebook import FILE` to create one", path);
+			goto out;
+		}
+		if ((rc = create_file(path, err)))
+			goto out;
+	}
+	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = cb_fail(err, CB_ERROR, "cannot open %s: %s", path,
+			     st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto out;
+	}
+	if ((rc = cb_audit_register(st->db, st, err)) || (rc = apply_pragmas(st, flags, err)))
+		goto out;
+	if (!(flags & CB_STORE_READONLY) && (rc = cb_schema_migrate(st->db, err)))
+		goto out;
+	rc = load_identity(st, flags, err);
+out:
+	if (rc) {
+		cb_err_prefix(err, "%s", path);
+		cb_store_close(st);
+		return rc;
+	}
+	*out = st;
+	return CB_OK;
+}
+
+void cb_store_close(cb_store *st)
+{
+	if (st == NULL)
+		return;
+	cb_store_rollback(st);
+	sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st->actor);
+	free(st);
+}
+
+enum cb_status cb_store_default_path(char **out, cb_err *err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *base, *dir;
+	enum cb_status rc = CB_OK;
+
+	*out = NULL;
+	if (xdg && *xdg == '/')
+		base = xstrdup(xdg);
+	else if (home && *home)
+		base = xasprintf("%s/.local/share", home);
+	else
+		return cb_fail(err, CB_ERROR, "neither XDG_DATA_HOME nor HOME is set; use --db FILE");
+	dir = xasprintf("%s/casebook", base);
+	if (mkdir(base, 0700) != 0 && errno != EEXIST)
+		rc = cb_fail(err, CB_ERROR, "cannot create %s: %s", base, strerror(errno));
+	else if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		rc = cb_fail(err, CB_ERROR, "cannot create %s: %s", dir, strerror(errno));
+	else
+		*out = xasprintf("%s/casebook.db", dir);
+	free(base);
+	free(dir);
+	return rc;
+}
+
+sqlite3 *cb_store_db(cb_store *st)
+{
+	return st->db;
+}
+
+const char *cb_store_path(const cb_store *st)
+{
+	return st->path;
+}
+
+const char *cb_store_device(const cb_store *st)
+{
+	return st->device;
+}
+
+void cb_store_set_actor(cb_store *st, const char *actor)
+{
+	free(st->actor);
+	st->actor = xstrdup(actor);
+}
+
+const char *cb_store_actor(const cb_store *st)
+{
+	return st->actor;
+}
+
+void cb_store_now(cb_store *st, char *buf)
+{
+	(void)st;
+	cb_format_utc_ms(cb_clock_now_ms(), buf);
+}
+
+void cb_store_hlc_next(cb_store *st, char *buf)
+{
+	cb_hlc h = cb_hlc_tick(&st->hlc, cb_clock_now_ms());
+
+	st->hlc_dirty = true;
+	cb_hlc_format(h, st->device, buf, 64);
+}
+
+enum cb_status cb_store_begin(cb_store *st, cb_err *err)
+{
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return cb_store_fail(st, err, "starting to save");
+	return CB_OK;
+}
+
+enum cb_status cb_store_commit(cb_store *st, cb_err *err)
+{
+	char hlc[64];
+
+	if (st->hlc_dirty) {
+		cb_hlc_format(st->hlc, st->device, hlc, sizeof hlc);
+		if (cb_store_meta_set(st, "hlc", hlc, err))
+			return err->code;
+		st->hlc_dirty = false;
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		return cb_store_fail(st, err, "saving");
+	return CB_OK;
+}
+
+void cb_store_rollback(cb_store *st)
+{
+	if (st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static const char *advice(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "another casebook is using this database; finish or close it and try again";
+	case SQLITE_FULL:
+		return "the disk is full; free some space and try again (nothing was saved)";
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		return "the database file or its folder cannot be written; check its permissions";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "the database file is damaged or not a casebook database; run `casebook check` "
+		       "and restore from a backup";
+	case SQLITE_IOERR:
+		return "the disk reported an error; check the disk and try again";
+	case SQLITE_CONSTRAINT:
+		return "the data breaks a rule of the casebook";
+	default:
+		return NULL;
+	}
+}
+
+enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	const char *what = advice(code);
+	enum cb_status status = CB_ERROR;
+
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		status = CB_BUSY;
+	else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		status = CB_CORRUPT;
+	else if ((code & 0xff) == SQLITE_CONSTRAINT)
+		status = CB_INVALID;
+	if (what && status != CB_INVALID)
+		return cb_fail(err, status, "%s: %s", doing, what);
+	return cb_fail(err, status, "%s: %s", doing, sqlite3_errmsg(st->db));
+}
+
+char *cb_store_meta_get(cb_store *st, const char *key)
+{
+	sqlite3_stmt *q = NULL;
+	char *value = NULL;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = ?", -1, &q, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			value = xstrdup((const char *)sqlite3_column_text(q, 0));
+	}
+	sqlite3_finalize(q);
+	return value;
+}
+
+enum cb_status cb_store_meta_set(cb_store *st, const char *key, const char *value, cb_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	enum cb_status rc = CB_OK;
+
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO meta(key, value) VALUES (?, ?) "
+				       "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+			       -1, &q, NULL) != SQLITE_OK) {
+		rc = cb_store_fail(st, err, "saving settings");
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		rc = cb_store_fail(st, err, "saving settings");
+out:
+	sqlite3_finalize(q);
+	return rc;
+}
