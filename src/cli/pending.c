@@ -6,4 +6,3 @@ int cb_cmd_forms(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pendin
 int cb_cmd_import(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pending"); return 1; }
 int cb_cmd_export(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pending"); return 1; }
 int cb_cmd_show(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pending"); return 1; }
-int cb_cmd_caseload(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pending"); return 1; }

@@ -1,0 +1,46 @@
+/* caseload.h: the open cases a practitioner holds, with the flags the home screen shows. */
+#ifndef CASEBOOK_STORE_CASELOAD_H
+#define CASEBOOK_STORE_CASELOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store/store.h"
+
+/* Thresholds behind the flags (domain-brief §4.3, §5.2; CIN reviews at least 3-monthly, [004]:256). */
+#define CB_NO_CONTACT_DAYS 28
+#define CB_REVIEW_MONTHS 3
+#define CB_GOAL_STALL_DAYS 56
+
+enum cb_trend { CB_TREND_NONE, CB_TREND_SAFER, CB_TREND_SAME, CB_TREND_RISKIER };
+
+typedef struct cb_caseload_row {
+	char *case_id, *family_name, *family_ref, *child_name, *practitioner;
+	int child_age;          /* -1 if the date of birth is not known */
+	char *plan;             /* current plan type: none, early_help, cin, cp, lac, or NULL */
+	char *last_contact;     /* date of the latest note, or NULL */
+	int days_since_contact; /* -1 if no contact yet */
+	bool has_risk;
+	double risk_total;      /* latest risk-framework total (higher is safer) */
+	enum cb_trend trend;    /* against the assessment before it */
+	char *review_due;       /* last assessment (or referral) + 3 months */
+	bool flag_no_contact;   /* no contact in 28 days */
+	bool flag_review_overdue;
+	int stalled_goals;      /* active goals with no progress in 8 weeks */
+} cb_caseload_row;
+
+typedef struct cb_caseload {
+	cb_caseload_row *rows;
+	size_t count;
+} cb_caseload;
+
+/*
+ * Loads the open cases (all, or one practitioner's when practitioner_id is not
+ * NULL) as of `today` ("YYYY-MM-DD"), ordered by family then child. The caller
+ * frees the list with cb_caseload_free.
+ */
+enum cb_status cb_caseload_load(cb_store *st, const char *practitioner_id, const char *today,
+				cb_caseload *out, cb_err *err);
+void cb_caseload_free(cb_caseload *list);
+
+#endif
