@@ -18,6 +18,7 @@ static const struct command {
 	int (*run)(cb_cli *, int, char **);
 	const char *summary;
 } commands[] = {
+	{"app", cb_cmd_app, "the terminal app (the default when no command is given)"},
 	{"caseload", cb_cmd_caseload, "list open cases (what the app's home screen shows)"},
 	{"show", cb_cmd_show, "show one case: people, plan history, first and latest scores"},
 	{"import", cb_cmd_import, "load a caseload file (casebook-data(5)) in one transaction"},
@@ -151,7 +152,7 @@ int cb_cli_main(int argc, char **argv)
 		return rc;
 	if (apply_fixed_clock(&cli))
 		return CB_EXIT_USAGE;
-	name = optind < argc ? argv[optind] : "caseload";
+	name = optind < argc ? argv[optind] : "app";
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(commands[i].name, name) == 0) {
 			int sub_argc = optind < argc ? argc - optind : 1;

@@ -1,0 +1,181 @@
+/* app.c: the main loop: view stack, key dispatch, resize, status line, signals. */
+#include "ui/view.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/mem.h"
+#include "core/text.h"
+
+#define MAX_VIEWS 16
+
+struct cb_app {
+	const cb_ui_context *ctx;
+	cb_view *stack[MAX_VIEWS];
+	int depth;
+	char message[512];
+	enum cb_style message_style;
+	char today[11];
+	bool quit;
+};
+
+const cb_ui_context *cb_app_context(const cb_app *app)
+{
+	return app->ctx;
+}
+
+const char *cb_app_today(const cb_app *app)
+{
+	return app->today;
+}
+
+void cb_app_message(cb_app *app, enum cb_style style, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_style = style;
+}
+
+static void free_view(cb_view *v)
+{
+	if (v->ops->close)
+		v->ops->close(v);
+	if (v->panel)
+		del_panel(v->panel);
+	if (v->win)
+		delwin(v->win);
+	free(v->priv);
+	free(v);
+}
+
+cb_view *cb_app_push(cb_app *app, const struct cb_view_ops *ops, const void *arg)
+{
+	cb_view *v;
+	cb_err err = {0};
+
+	if (app->depth == MAX_VIEWS) {
+		cb_app_message(app, CB_STYLE_ERROR, "Too many screens open; press q to go back");
+		return NULL;
+	}
+	v = xcalloc(1, sizeof *v);
+	v->ops = ops;
+	v->app = app;
+	v->priv = xcalloc(1, ops->private_size ? ops->private_size : 1);
+	v->win = newwin(LINES - 1, COLS, 0, 0);
+	keypad(v->win, TRUE);
+	v->panel = new_panel(v->win);
+	if (ops->open && ops->open(v, arg, &err)) {
+		cb_app_message(app, CB_STYLE_ERROR, "%s", err.msg);
+		free_view(v);
+		return NULL;
+	}
+	app->stack[app->depth++] = v;
+	return v;
+}
+
+static void pop(cb_app *app)
+{
+	free_view(app->stack[--app->depth]);
+}
+
+void cb_view_title(WINDOW *win, const char *title, const char *right)
+{
+	int width = getmaxx(win), rw = right ? cb_text_width(right) : 0;
+	char *buf = xmalloc(4 * (size_t)width + 1);
+
+	wattrset(win, cb_display_attr(CB_STYLE_TITLE));
+	cb_text_fit(buf, title, width - rw > 0 ? width - rw : 0);
+	mvwaddstr(win, 0, 0, buf);
+	if (right && rw < width)
+		mvwaddstr(win, 0, width - rw, right);
+	wattrset(win, A_NORMAL);
+	free(buf);
+}
+
+static void draw(cb_app *app)
+{
+	cb_view *top = app->stack[app->depth - 1];
+	char hints[512];
+
+	if (cb_display_too_small())
+		return;
+	werase(top->win);
+	top->ops->draw(top);
+	cb_key_hints(top->ops->scope, hints, sizeof hints);
+	update_panels();
+	cb_display_status(hints, app->message[0] ? app->message : NULL, app->message_style);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static void resize(cb_app *app)
+{
+	for (int i = 0; i < app->depth; i++) {
+		wresize(app->stack[i]->win, LINES - 1 > 1 ? LINES - 1 : 1, COLS);
+		replace_panel(app->stack[i]->panel, app->stack[i]->win);
+	}
+	erase();
+	wnoutrefresh(stdscr);
+}
+
+static void handle_key(cb_app *app, int key)
+{
+	cb_view *top = app->stack[app->depth - 1];
+	enum cb_action action = cb_key_action(key, top->ops->scope | CB_SCOPE_GLOBAL);
+	enum cb_key_result r = top->ops->key ? top->ops->key(top, key, action) : CB_KEY_UNHANDLED;
+
+	if (r == CB_KEY_UNHANDLED) {
+		if (action == CB_ACTION_QUIT)
+			r = CB_KEY_QUIT;
+		else if (action == CB_ACTION_HELP && top->ops != &cb_help_view)
+			cb_app_push(app, &cb_help_view, top->ops);
+		else if (action == CB_ACTION_BACK)
+			r = CB_KEY_CLOSE;
+	}
+	if (r == CB_KEY_QUIT)
+		app->quit = true;
+	else if (r == CB_KEY_CLOSE && app->depth > 1)
+		pop(app);
+	else if (r == CB_KEY_CLOSE)
+		app->quit = true;
+}
+
+int cb_ui_run(const cb_ui_context *ctx)
+{
+	cb_app app = {.ctx = ctx};
+	cb_err err = {0};
+	int key;
+
+	cb_clock_today(app.today);
+	if (cb_display_init(&err)) {
+		fprintf(stderr, "casebook: %s\n", err.msg);
+		return 1;
+	}
+	if (cb_app_push(&app, &cb_caseload_view, NULL) == NULL) {
+		cb_display_end();
+		fprintf(stderr, "casebook: %s\n", app.message);
+		return 1;
+	}
+	while (!app.quit) {
+		draw(&app);
+		key = cb_display_key();
+		if (key < 0)
+			break;
+		app.message[0] = '\0';
+		if (key == KEY_RESIZE)
+			resize(&app);
+		else if (COLS >= CB_MIN_COLS && LINES >= CB_MIN_LINES)
+			handle_key(&app, key);
+		else if (key == ('q' & 0x1f))
+			app.quit = true;
+	}
+	while (app.depth > 0)
+		pop(&app);
+	cb_display_end();
+	return 0;
+}

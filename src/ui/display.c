@@ -1,0 +1,140 @@
+/* display.c: curses initialisation, signal-safe shutdown and the status line. */
+#include "ui/display.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/text.h"
+
+static volatile sig_atomic_t stop_requested;
+static bool started;
+static bool use_colour;
+
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+/* SIGTERM and SIGHUP interrupt the key wait (no SA_RESTART) so the app saves and exits. */
+static void install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void init_colours(void)
+{
+	const char *no_colour = getenv("NO_COLOR");
+
+	use_colour = has_colors() && !(no_colour && *no_colour);
+	if (!use_colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(CB_STYLE_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(CB_STYLE_STATUS, COLOR_BLACK, COLOR_CYAN);
+	init_pair(CB_STYLE_SELECTED, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(CB_STYLE_WARN, COLOR_YELLOW, -1);
+	init_pair(CB_STYLE_GOOD, COLOR_GREEN, -1);
+	init_pair(CB_STYLE_ERROR, COLOR_RED, -1);
+	init_pair(CB_STYLE_DIM, COLOR_BLUE, -1);
+}
+
+enum cb_status cb_display_init(cb_err *err)
+{
+	install_signals();
+	if (initscr() == NULL)
+		return cb_fail(err, CB_ERROR, "cannot start the terminal display; is TERM set?");
+	started = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	init_colours();
+	return CB_OK;
+}
+
+void cb_display_end(void)
+{
+	if (!started)
+		return;
+	started = false;
+	curs_set(1);
+	endwin();
+}
+
+/* Without colour every style still reads: titles and selection reverse, warnings bold. */
+int cb_display_attr(enum cb_style style)
+{
+	static const int mono[CB_STYLE_COUNT] = {
+		[CB_STYLE_TITLE] = A_REVERSE | A_BOLD, [CB_STYLE_STATUS] = A_REVERSE,
+		[CB_STYLE_SELECTED] = A_REVERSE, [CB_STYLE_WARN] = A_BOLD,
+		[CB_STYLE_GOOD] = A_NORMAL, [CB_STYLE_ERROR] = A_BOLD | A_UNDERLINE,
+		[CB_STYLE_DIM] = A_DIM,
+	};
+	if (!use_colour || style == CB_STYLE_NORMAL)
+		return mono[style];
+	return (int)COLOR_PAIR(style) | (style == CB_STYLE_TITLE ? A_BOLD : 0);
+}
+
+int cb_display_key(void)
+{
+	wint_t ch;
+	int kind;
+
+	for (;;) {
+		if (stop_requested)
+			return -1;
+		kind = get_wch(&ch);
+		if (kind == KEY_CODE_YES || kind == OK)
+			return (int)ch;
+	}
+}
+
+bool cb_display_stop_requested(void)
+{
+	return stop_requested != 0;
+}
+
+bool cb_display_too_small(void)
+{
+	if (COLS >= CB_MIN_COLS && LINES >= CB_MIN_LINES)
+		return false;
+	erase();
+	mvprintw(0, 0, "casebook needs a terminal of at least %dx%d;", CB_MIN_COLS, CB_MIN_LINES);
+	mvprintw(1, 0, "this one is %dx%d. Make the window larger,", COLS, LINES);
+	mvprintw(2, 0, "or press Ctrl-Q to quit.");
+	refresh();
+	return true;
+}
+
+void cb_display_status(const char *hints, const char *message, enum cb_style message_style)
+{
+	int width = COLS;
+	char *left = xmalloc(4 * (size_t)width + 1);
+	int msg_width = message ? cb_text_width(message) : 0;
+
+	if (msg_width > width / 2)
+		msg_width = width / 2;
+	attrset(cb_display_attr(CB_STYLE_STATUS));
+	cb_text_fit(left, hints, width - msg_width > 0 ? width - msg_width : 0);
+	mvaddstr(LINES - 1, 0, left);
+	if (message) {
+		cb_text_fit(left, message, msg_width);
+		attrset(cb_display_attr(message_style));
+		mvaddstr(LINES - 1, width - msg_width, left);
+	}
+	attrset(A_NORMAL);
+	free(left);
+}

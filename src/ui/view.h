@@ -1,0 +1,55 @@
+/* view.h: screens as views on a stack, each with its own window and panel. */
+#ifndef CASEBOOK_UI_VIEW_H
+#define CASEBOOK_UI_VIEW_H
+
+#include <curses.h>
+#include <panel.h>
+
+#include "ui/display.h"
+#include "ui/keys.h"
+#include "ui/ui.h"
+
+typedef struct cb_app cb_app;
+typedef struct cb_view cb_view;
+
+/* What a key handler did; the app redraws after anything but UNHANDLED. */
+enum cb_key_result { CB_KEY_UNHANDLED, CB_KEY_HANDLED, CB_KEY_CLOSE, CB_KEY_QUIT };
+
+struct cb_view_ops {
+	const char *name;
+	unsigned scope;      /* key scopes this view uses (keys.h) */
+	size_t private_size; /* the app allocates and frees v->priv */
+	/* Loads the view's data; arg is what cb_app_push was given. */
+	enum cb_status (*open)(cb_view *v, const void *arg, cb_err *err);
+	/* Draws into v->win (everything above the status line). */
+	void (*draw)(cb_view *v);
+	enum cb_key_result (*key)(cb_view *v, int key, enum cb_action action);
+	/* Releases what open allocated (not priv itself). May be NULL. */
+	void (*close)(cb_view *v);
+};
+
+struct cb_view {
+	const struct cb_view_ops *ops;
+	void *priv;
+	WINDOW *win;
+	PANEL *panel;
+	cb_app *app;
+};
+
+/* Opens a view on top of the stack; on failure shows the message and returns NULL. */
+cb_view *cb_app_push(cb_app *app, const struct cb_view_ops *ops, const void *arg);
+const cb_ui_context *cb_app_context(const cb_app *app);
+/* Shows a message on the status line until the next key. */
+void cb_app_message(cb_app *app, enum cb_style style, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Today's date ("YYYY-MM-DD") as the app sees it. */
+const char *cb_app_today(const cb_app *app);
+
+/* Draws a title bar on line 0 of win: title left, right-hand text right. */
+void cb_view_title(WINDOW *win, const char *title, const char *right);
+
+/* The views. */
+extern const struct cb_view_ops cb_caseload_view;
+extern const struct cb_view_ops cb_help_view;
+
+#endif

@@ -1,0 +1,59 @@
+# lib.sh: shared helpers for the end-to-end tests (sourced, not run): a private tmux
+# server per test, keys sent as a user would type them, and polling for the screen.
+: "${CASEBOOK:?set CASEBOOK to the casebook binary}"
+: "${SRC:?set SRC to the source folder}"
+export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+export CASEBOOK_FORMS="$SRC/forms"
+unset NO_COLOR CASEBOOK_DB CASEBOOK_USER
+
+E2E_TMP=$(mktemp -d)
+E2E_SOCKET="cb-e2e-$$"
+trap 'tmux -L "$E2E_SOCKET" kill-server 2>/dev/null; rm -rf "$E2E_TMP"' EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	if tmux -L "$E2E_SOCKET" has-session -t app 2>/dev/null; then
+		echo "--- screen ---" >&2
+		tmux -L "$E2E_SOCKET" capture-pane -p -t app >&2
+	fi
+	exit 1
+}
+
+# app_start COLS LINES ARGS...: runs casebook in a new tmux session "app".
+app_start() {
+	cols=$1 lines=$2
+	shift 2
+	tmux -L "$E2E_SOCKET" -f /dev/null new-session -d -s app -x "$cols" -y "$lines" \
+		"env CASEBOOK_NOW=${CASEBOOK_NOW:-} $CASEBOOK $*; echo \"[exited \$?]\"; sleep 600"
+}
+
+# keys ARGS...: tmux send-keys (names like Enter, Tab, Down, C-q, or literal text with -l).
+keys() { tmux -L "$E2E_SOCKET" send-keys -t app "$@"; }
+
+screen() { tmux -L "$E2E_SOCKET" capture-pane -p -t app; }
+
+# wait_for TEXT [SECONDS]: polls the screen until TEXT (fixed string) appears.
+wait_for() {
+	text=$1 limit=${2:-10}
+	tries=$((limit * 20))
+	while [ "$tries" -gt 0 ]; do
+		screen | grep -qF -- "$text" && return 0
+		tries=$((tries - 1))
+		sleep 0.05
+	done
+	fail "timed out waiting for: $text"
+}
+
+# wait_gone TEXT [SECONDS]: polls until TEXT is no longer on the screen.
+wait_gone() {
+	text=$1 limit=${2:-10}
+	tries=$((limit * 20))
+	while [ "$tries" -gt 0 ]; do
+		screen | grep -qF -- "$text" || return 0
+		tries=$((tries - 1))
+		sleep 0.05
+	done
+	fail "timed out waiting for this to go: $text"
+}
+
+resize() { tmux -L "$E2E_SOCKET" resize-window -t app -x "$1" -y "$2"; }
