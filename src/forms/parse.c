@@ -169,7 +169,7 @@ static void parse_options(fl_ctx *c, yaml_node_t *node, cb_item *it, fl_item_src
 		return;
 	n = fl_list_len(node);
 	if (n < 2) {
-		fl_error(c, node, "%s needs at least two options, found %zu", what, n);
+		fl_error(c, node, "choice %s needs at least two options, found %zu", what, n);
 		if (n == 0)
 			return;
 	}

@@ -62,14 +62,18 @@ static long member_index(fl_ctx *c, size_t s, yaml_node_t *node)
 	const cb_scale *sc = &ins->scales[s];
 	bool of_scales = c->scales[s].of_scales;
 	const char *kind = of_scales ? "scale" : "item";
-	const char *name = fl_text(c, node, of_scales ? "scales" : "items");
+	const char *name;
 	const char **ids;
 	size_t n = of_scales ? ins->n_scales : ins->n_items;
 	char hint[96];
 	long idx;
 
-	if (name == NULL)
+	if (node->type != YAML_SCALAR_NODE || node->data.scalar.length == 0) {
+		fl_error(c, node, "each entry of '%s' in scale '%s' must be %s id", of_scales ? "scales" : "items",
+			 sid(sc), of_scales ? "a scale" : "an item");
 		return -1;
+	}
+	name = (const char *)node->data.scalar.value;
 	idx = of_scales ? cb_instrument_scale(ins, name) : cb_instrument_item(ins, name);
 	if (idx >= 0)
 		return idx;
