@@ -11,6 +11,14 @@ static void check_unique(fl_ctx *c, const char *kind, const char **ids, const in
 {
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; ids[i] && j < i; j++) {
+			if (ids[j] && strcmp(ids[j], ids[i]) == 0 && lines[i] == lines[j] &&
+			    cols[i] == cols[j]) {
+				fl_error_at(c, lines[i], cols[i],
+					    "%s '%s' is used twice through a YAML alias; write each "
+					    "%s out in full with its own id",
+					    kind, ids[i], kind);
+				break;
+			}
 			if (ids[j] && strcmp(ids[j], ids[i]) == 0) {
 				fl_error_at(c, lines[i], cols[i],
 					    "duplicate %s id '%s' (first at %d:%d); each %s needs its "

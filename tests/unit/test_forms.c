@@ -488,6 +488,7 @@ static void test_forms_check_command(void **state)
 	char *out, *err;
 	char *good[] = {"forms", "check"};
 	char *bad[] = {"forms", "check", BROKEN "/raters.yaml"};
+	char *one[] = {"forms", "check", TEST_FORMS "/family-wellbeing.yaml"};
 	char *usage[] = {"forms", "frobnicate"};
 
 	assert_int_equal(run_forms(&out, &err, 2, good), 0);
@@ -503,6 +504,14 @@ static void test_forms_check_command(void **state)
 	assert_string_equal(out, "");
 	assert_non_null(strstr(err, BROKEN "/raters.yaml:6:26: rater 'worker' is listed twice\n"));
 	assert_non_null(strstr(err, "3 problems"));
+	free(out);
+	free(err);
+
+	assert_int_equal(run_forms(&out, &err, 3, one), 0);
+	assert_string_equal(err, "");
+	assert_string_equal(out, TEST_FORMS "/family-wellbeing.yaml: family-wellbeing v1 \"Family "
+				 "wellbeing and mental health (worker's view, 0-10)\": 3 items in "
+				 "1 section, 2 scales\n");
 	free(out);
 	free(err);
 
