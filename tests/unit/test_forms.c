@@ -468,6 +468,39 @@ static void test_unreadable_file(void **state)
 	cb_diag_free(&diag);
 }
 
+/* The example in casebook-forms(5) loads, with the ranges and behaviour the page states. */
+static void test_man_page_example(void **state)
+{
+	char *page = tu_read_file(TEST_FORMS "/../man/casebook-forms.5", NULL);
+	const char *start, *end;
+	cb_instrument *ins = NULL;
+	cb_diag diag = {0};
+	cb_subject nine = {.birth_known = true, .birth = {2016, 3, 1}, .on = {2025, 6, 1}};
+	cb_answer a[] = {{"unsafe_heating", "1"}, {"mood", "4"}};
+	cb_scale_score out[3];
+
+	assert_non_null(page);
+	start = strstr(page, ".Bd -literal -offset indent\n");
+	assert_non_null(start);
+	start = strchr(start, '\n') + 1;
+	end = strstr(start, ".Ed\n");
+	assert_non_null(end);
+	assert_int_equal(cb_form_load_buffer("example", (const unsigned char *)start,
+					     (size_t)(end - start), &ins, &diag),
+			 CB_OK);
+	assert_string_equal(ins->id, "home-visit-check");
+	assert_range(ins, "home", -2, 1);
+	assert_range(ins, "school", -2, 5);
+	assert_range(ins, "total", -4, 6);
+	assert_members_first(ins);
+	cb_score(ins, &nine, a, 2, out);
+	assert_true(out[cb_instrument_scale(ins, "home")].value == -2);
+	assert_false(out[cb_instrument_scale(ins, "school")].has_value);
+	assert_false(out[cb_instrument_scale(ins, "total")].has_value);
+	cb_instrument_free(ins);
+	free(page);
+}
+
 /* Runs `casebook forms ARGS...` with output captured; returns the exit status. */
 static int run_forms(char **out, char **err, int argc, char **argv)
 {
@@ -562,6 +595,7 @@ int main(void)
 		cmocka_unit_test(test_minimal_form_and_defaults),
 		cmocka_unit_test(test_misspelt_key_value_still_checked),
 		cmocka_unit_test(test_unreadable_file),
+		cmocka_unit_test(test_man_page_example),
 		cmocka_unit_test(test_forms_check_command),
 		cmocka_unit_test(test_forms_list_and_show),
 	};
