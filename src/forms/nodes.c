@@ -23,6 +23,9 @@ int fl_col(const yaml_node_t *n)
 }
 
 static void add_problem(fl_ctx *c, int line, int col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+static void add_problem(fl_ctx *c, int line, int col, const char *fmt, va_list ap)
 {
 	fl_problem *p;
 
