@@ -4,8 +4,10 @@
 #include <stdio.h>
 
 #include "store/audit.h"
+#include "store/store.h"
 
 extern const char cb_schema_v1_sql[];
+extern const char cb_schema_v2_sql[];
 
 const char *const cb_audited_tables[] = {
 	"teams", "practitioners", "families", "people", "family_members", "cases",
@@ -25,10 +27,21 @@ static enum cb_status migrate_v1(sqlite3 *db, cb_err *err)
 	return CB_OK;
 }
 
+/* Version 2: form drafts and full-text search over notes. */
+static enum cb_status migrate_v2(sqlite3 *db, cb_err *err)
+{
+	if (sqlite3_exec(db, cb_schema_v2_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return cb_fail(err, CB_ERROR, "adding drafts and search: %s", sqlite3_errmsg(db));
+	return CB_OK;
+}
+
 static enum cb_status (*const migrations[])(sqlite3 *, cb_err *) = {
 	migrate_v1,
+	migrate_v2,
 };
 #define N_MIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
+_Static_assert(sizeof migrations / sizeof migrations[0] == CB_SCHEMA_VERSION,
+	       "CB_SCHEMA_VERSION must name the last migration");
 
 static int user_version(sqlite3 *db, int *version)
 {

@@ -10,7 +10,7 @@
 typedef struct cb_store cb_store;
 
 /* The schema version this casebook writes (PRAGMA user_version). */
-#define CB_SCHEMA_VERSION 1
+#define CB_SCHEMA_VERSION 2
 
 enum cb_store_flags {
 	CB_STORE_CREATE = 1 << 0, /* create the file (0600) if it does not exist */

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/mem.h"
+#include "store/drafts.h"
 #include "store/store.h"
 
 #define META "created_at, created_by, device_id"
@@ -286,6 +287,68 @@ static void test_busy_database_says_what_to_do(void **state)
 	cb_store_close(a);
 }
 
+static void test_upgrade_from_v1_keeps_data_and_indexes_notes(void **state)
+{
+	cb_store *st = tu_new_store();
+	char *path = xstrdup(cb_store_path(st));
+	cb_err err = {0};
+
+	seed_case(st);
+	/* Turn the database back into a version 1 one, as an older casebook left it. */
+	assert_int_equal(tu_exec(st, "DROP TRIGGER notes_fts_insert; DROP TABLE notes_fts;"
+				     "DROP TABLE drafts; PRAGMA user_version = 1;"),
+			 SQLITE_OK);
+	cb_store_close(st);
+	assert_int_equal(cb_store_open(path, 0, &st, &err), CB_OK);
+	assert_int_equal(tu_int(st, "PRAGMA user_version"), 2);
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'visit'"), 1);
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM audit_log"), 6);
+	cb_store_close(st);
+	free(path);
+}
+
+static void test_new_notes_are_searchable(void **state)
+{
+	cb_store *st = tu_new_store();
+
+	seed_case(st);
+	assert_int_equal(tu_exec(st, "INSERT INTO notes(id, case_id, contact_type, occurred_at,"
+				     " worries, body, " META ") VALUES ('n2', 'k1', 'phone',"
+				     " '2026-01-04T09:00', 'Rent arrears', 'Café meeting with Zoë', "
+				     M3 ")"),
+			 SQLITE_OK);
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'zoe'"), 1);
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'arrears'"), 1);
+	cb_store_close(st);
+}
+
+static void test_drafts_round_trip(void **state)
+{
+	cb_store *st = tu_new_store();
+	const char *keys[] = {"text", "type"};
+	const char *values[] = {"line one\nline\ttwo \\ end", "home_visit"};
+	cb_draft *drafts;
+	size_t n;
+	cb_err err = {0};
+
+	assert_int_equal(cb_draft_save(st, "note", "k1", "Contact note", keys, values, 2, &err), CB_OK);
+	values[1] = "phone";
+	assert_int_equal(cb_draft_save(st, "note", "k1", "Contact note", keys, values, 2, &err), CB_OK);
+	assert_int_equal(cb_drafts_list(st, &drafts, &n, &err), CB_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(cb_draft_value(&drafts[0], "text"), values[0]);
+	assert_string_equal(cb_draft_value(&drafts[0], "type"), "phone");
+	assert_null(cb_draft_value(&drafts[0], "missing"));
+	cb_drafts_free(drafts, n);
+	assert_int_equal(cb_draft_delete(st, "note", "k1", &err), CB_OK);
+	assert_int_equal(cb_drafts_list(st, &drafts, &n, &err), CB_OK);
+	assert_int_equal(n, 0);
+	cb_drafts_free(drafts, n);
+	/* Drafts are not records: nothing about them reaches the audit log. */
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM audit_log"), 0);
+	cb_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +365,9 @@ int main(void)
 		cmocka_unit_test(test_foreign_key_problems_are_reported),
 		cmocka_unit_test(test_hlc_values_increase),
 		cmocka_unit_test(test_busy_database_says_what_to_do),
+		cmocka_unit_test(test_upgrade_from_v1_keeps_data_and_indexes_notes),
+		cmocka_unit_test(test_new_notes_are_searchable),
+		cmocka_unit_test(test_drafts_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
