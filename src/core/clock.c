@@ -92,3 +92,12 @@ bool cb_hlc_parse(const char *s, cb_hlc *out)
 	out->counter = (uint32_t)counter;
 	return true;
 }
+
+void cb_clock_local_minute(char *buf)
+{
+	time_t t = (time_t)(cb_clock_now_ms() / 1000);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, 17, "%Y-%m-%dT%H:%M", &tm);
+}

@@ -12,6 +12,9 @@ void cb_clock_fix(int64_t ms);
 /* Today's date in UTC, as "YYYY-MM-DD" (11 bytes). */
 void cb_clock_today(char *buf);
 
+/* The local date and time now as "YYYY-MM-DDTHH:MM" (17 bytes), as notes record it. */
+void cb_clock_local_minute(char *buf);
+
 /*
  * A hybrid logical clock value: physical milliseconds plus a counter, so that
  * edits made on laptops with wrong clocks still order consistently.

@@ -21,6 +21,11 @@ struct cb_app {
 	bool quit;
 };
 
+bool cb_app_has_room(const cb_app *app)
+{
+	return app->depth < MAX_VIEWS;
+}
+
 const cb_ui_context *cb_app_context(const cb_app *app)
 {
 	return app->ctx;
@@ -81,6 +86,8 @@ cb_view *cb_app_push(cb_app *app, const struct cb_view_ops *ops, const void *arg
 static void pop(cb_app *app)
 {
 	free_view(app->stack[--app->depth]);
+	if (app->depth > 0 && app->stack[app->depth - 1]->ops->resume)
+		app->stack[app->depth - 1]->ops->resume(app->stack[app->depth - 1]);
 }
 
 void cb_view_title(WINDOW *win, const char *title, const char *right)
@@ -104,12 +111,16 @@ static void draw(cb_app *app)
 
 	if (cb_display_too_small())
 		return;
-	werase(top->win);
+	if (!top->ops->erases_itself)
+		werase(top->win);
 	top->ops->draw(top);
 	cb_key_hints(top->ops->scope, hints, sizeof hints);
 	update_panels();
 	cb_display_status(hints, app->message[0] ? app->message : NULL, app->message_style);
 	wnoutrefresh(stdscr);
+	curs_set(top->ops->place_cursor ? 1 : 0);
+	if (top->ops->place_cursor)
+		top->ops->place_cursor(top);
 	doupdate();
 }
 

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "store/caseload.h"
 #include "ui/list.h"
+#include "ui/screens.h"
 
 struct caseload_state {
 	cb_caseload cases;
@@ -158,6 +159,10 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 	(void)key;
 	if (cb_list_move(&s->list, action))
 		return CB_KEY_HANDLED;
+	if (action == CB_ACTION_NEW_NOTE && s->cases.count > 0) {
+		cb_note_form_open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id, NULL);
+		return CB_KEY_HANDLED;
+	}
 	if (action == CB_ACTION_REFRESH) {
 		if (load(v, &err))
 			cb_app_message(v->app, CB_STYLE_ERROR, "%s", err.msg);
@@ -165,6 +170,14 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 		return CB_KEY_HANDLED;
 	}
 	return CB_KEY_UNHANDLED;
+}
+
+static void caseload_resume(cb_view *v)
+{
+	cb_err err = {0};
+
+	if (load(v, &err))
+		cb_app_message(v->app, CB_STYLE_ERROR, "%s", err.msg);
 }
 
 static void caseload_close(cb_view *v)
@@ -183,4 +196,5 @@ const struct cb_view_ops cb_caseload_view = {
 	.draw = caseload_draw,
 	.key = caseload_key,
 	.close = caseload_close,
+	.resume = caseload_resume,
 };

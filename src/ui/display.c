@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "core/mem.h"
 #include "core/text.h"
@@ -49,6 +51,18 @@ static void init_colours(void)
 	init_pair(CB_STYLE_DIM, COLOR_BLUE, -1);
 }
 
+/* Terminals stop output on Ctrl-S (XON/XOFF); casebook uses it to save. endwin() restores it. */
+static void allow_ctrl_s(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		def_prog_mode();
+	}
+}
+
 enum cb_status cb_display_init(cb_err *err)
 {
 	install_signals();
@@ -56,6 +70,7 @@ enum cb_status cb_display_init(cb_err *err)
 		return cb_fail(err, CB_ERROR, "cannot start the terminal display; is TERM set?");
 	started = true;
 	cbreak();
+	allow_ctrl_s();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -97,8 +112,10 @@ int cb_display_key(void)
 		if (stop_requested)
 			return -1;
 		kind = get_wch(&ch);
-		if (kind == KEY_CODE_YES || kind == OK)
+		if (kind == KEY_CODE_YES)
 			return (int)ch;
+		if (kind == OK)
+			return ch >= 0x80 ? (int)ch | CB_KEY_WIDE : (int)ch;
 	}
 }
 

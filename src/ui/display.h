@@ -22,8 +22,16 @@ void cb_display_end(void);
 /* Attribute (colour pair and/or bold/reverse) for a style. */
 int cb_display_attr(enum cb_style style);
 
+/* Marks characters from U+0080 up, so they never collide with curses KEY_* codes. */
+#define CB_KEY_WIDE 0x40000000
+/* True if key is a character to type (not a function or control key). */
+#define CB_KEY_IS_TEXT(key) (((key) & CB_KEY_WIDE) || ((key) >= 32 && (key) < 127))
+/* The Unicode character of a text key. */
+#define CB_KEY_CHAR(key) ((key) & ~CB_KEY_WIDE)
+
 /*
- * Waits for a key: a curses KEY_* code or a Unicode character. Returns
+ * Waits for a key: a curses KEY_* code, a control or ASCII character, or a
+ * Unicode character with CB_KEY_WIDE set. Returns
  * KEY_RESIZE on resize, and -1 when SIGTERM or SIGHUP asked casebook to stop.
  */
 int cb_display_key(void);

@@ -4,6 +4,7 @@
 
 #include <curses.h>
 #include <panel.h>
+#include <stdbool.h>
 
 #include "ui/display.h"
 #include "ui/keys.h"
@@ -26,6 +27,13 @@ struct cb_view_ops {
 	enum cb_key_result (*key)(cb_view *v, int key, enum cb_action action);
 	/* Releases what open allocated (not priv itself). May be NULL. */
 	void (*close)(cb_view *v);
+	/* Called when the view is on top again after the one above it closed (reload). May be NULL. */
+	void (*resume)(cb_view *v);
+	/* Puts the terminal cursor where typing goes (after everything else is drawn);
+	 * views without it hide the cursor. May be NULL. */
+	void (*place_cursor)(cb_view *v);
+	/* The view erases its own window (forms keep libform's state on screen). */
+	bool erases_itself;
 };
 
 struct cb_view {
@@ -38,6 +46,8 @@ struct cb_view {
 
 /* Opens a view on top of the stack; on failure shows the message and returns NULL. */
 cb_view *cb_app_push(cb_app *app, const struct cb_view_ops *ops, const void *arg);
+/* True if another view can be pushed. */
+bool cb_app_has_room(const cb_app *app);
 const cb_ui_context *cb_app_context(const cb_app *app);
 /* Shows a message on the status line until the next key. */
 void cb_app_message(cb_app *app, enum cb_style style, const char *fmt, ...)
@@ -51,5 +61,6 @@ void cb_view_title(WINDOW *win, const char *title, const char *right);
 /* The views. */
 extern const struct cb_view_ops cb_caseload_view;
 extern const struct cb_view_ops cb_help_view;
+extern const struct cb_view_ops cb_form_view;
 
 #endif
