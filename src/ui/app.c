@@ -83,11 +83,25 @@ cb_view *cb_app_push(cb_app *app, const struct cb_view_ops *ops, const void *arg
 	return v;
 }
 
+/* Closes v wherever it is on the stack (a chooser closes under the form it opened). */
+static void remove_view(cb_app *app, cb_view *v)
+{
+	int at = app->depth - 1;
+
+	while (at >= 0 && app->stack[at] != v)
+		at--;
+	if (at < 0)
+		return;
+	memmove(app->stack + at, app->stack + at + 1, (size_t)(app->depth - at - 1) * sizeof v);
+	app->depth--;
+	free_view(v);
+	if (at == app->depth && app->depth > 0 && app->stack[app->depth - 1]->ops->resume)
+		app->stack[app->depth - 1]->ops->resume(app->stack[app->depth - 1]);
+}
+
 static void pop(cb_app *app)
 {
-	free_view(app->stack[--app->depth]);
-	if (app->depth > 0 && app->stack[app->depth - 1]->ops->resume)
-		app->stack[app->depth - 1]->ops->resume(app->stack[app->depth - 1]);
+	remove_view(app, app->stack[app->depth - 1]);
 }
 
 void cb_view_title(WINDOW *win, const char *title, const char *right)
@@ -151,7 +165,7 @@ static void handle_key(cb_app *app, int key)
 	if (r == CB_KEY_QUIT)
 		app->quit = true;
 	else if (r == CB_KEY_CLOSE && app->depth > 1)
-		pop(app);
+		remove_view(app, top);
 	else if (r == CB_KEY_CLOSE)
 		app->quit = true;
 }

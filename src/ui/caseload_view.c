@@ -163,6 +163,10 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 		cb_note_form_open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id, NULL);
 		return CB_KEY_HANDLED;
 	}
+	if (action == CB_ACTION_NEW_ASSESSMENT && s->cases.count > 0) {
+		cb_instrument_chooser_open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id);
+		return CB_KEY_HANDLED;
+	}
 	if (action == CB_ACTION_REFRESH) {
 		if (load(v, &err))
 			cb_app_message(v->app, CB_STYLE_ERROR, "%s", err.msg);

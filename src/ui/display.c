@@ -142,8 +142,13 @@ void cb_display_status(const char *hints, const char *message, enum cb_style mes
 	char *left = xmalloc(4 * (size_t)width + 1);
 	int msg_width = message ? cb_text_width(message) : 0;
 
-	if (msg_width > width / 2)
-		msg_width = width / 2;
+	int hints_width = cb_text_width(hints);
+
+	/* The message wins space from the hints, which keep at least a third of the line. */
+	if (msg_width > width - (hints_width < width / 3 ? hints_width : width / 3) - 1)
+		msg_width = width - (hints_width < width / 3 ? hints_width : width / 3) - 1;
+	if (msg_width < 0)
+		msg_width = 0;
 	attrset(cb_display_attr(CB_STYLE_STATUS));
 	cb_text_fit(left, hints, width - msg_width > 0 ? width - msg_width : 0);
 	mvaddstr(LINES - 1, 0, left);

@@ -25,6 +25,7 @@ struct form_state {
 	int laid_w, laid_h;
 	size_t current;      /* input index of the current field */
 	long error_input;    /* input shown in error, or -1 */
+	char error[sizeof(((cb_err *)0)->msg)]; /* what is wrong with it, shown under the form */
 	bool confirming;     /* asked whether to throw typing away */
 };
 
@@ -206,7 +207,7 @@ static void display_text(const cb_input *in, const char *value, char *buf, size_
 
 	if (in->kind == CB_INPUT_TICK)
 		snprintf(buf, size, "[%s]", strcmp(value, "1") == 0 ? "x" : " ");
-	else if ((opt = option_of(in, value)) != NULL && value[0])
+	else if ((opt = option_of(in, value)) != NULL)
 		snprintf(buf, size, "< %s >", opt->label);
 	else
 		snprintf(buf, size, "< not answered >");
@@ -271,6 +272,17 @@ static void paginate(struct form_state *s, int field_w, int body_h)
 	s->n_pages = page + 1;
 }
 
+/* Wide enough for the longest label, but leaving the fields at least 45% of the width. */
+static int label_width(const cb_form_screen *fs, int w)
+{
+	int want = 16;
+
+	for (size_t i = 0; i < fs->n_inputs; i++)
+		if (has_field(&fs->inputs[i]) && cb_text_width(fs->inputs[i].label) + 2 > want)
+			want = cb_text_width(fs->inputs[i].label) + 2;
+	return want < w * 55 / 100 ? want : w * 55 / 100;
+}
+
 static void lay_out(cb_view *v)
 {
 	struct form_state *s = v->priv;
@@ -280,7 +292,7 @@ static void lay_out(cb_view *v)
 	int last_page = -1;
 
 	free_layout(s);
-	s->label_w = w / 3 < 30 ? w / 3 : 30;
+	s->label_w = label_width(fs, w);
 	s->sub = derwin(v->win, body_h, w, BODY_TOP, 0);
 	paginate(s, w - s->label_w - 2, body_h);
 	s->fields = xcalloc(fs->n_inputs + 1, sizeof *s->fields);
@@ -454,13 +466,26 @@ static void draw_input_label(cb_view *v, size_t i)
 	free(buf);
 }
 
+/* The current field's full label when it was cut, then its help or how to answer it.
+ * The caller frees the result. */
+static char *footer_text(const struct form_state *s, const cb_input *cur)
+{
+	const char *how = cur->help ? cur->help
+		: cur->kind == CB_INPUT_CHOICE ? "Space or Left/Right to choose"
+		: cur->kind == CB_INPUT_TICK ? "Space to tick or untick" : "";
+
+	if (cb_text_width(cur->label) + 2 > s->label_w)
+		return xasprintf("%s  %s", cur->label, how);
+	return xstrdup(how);
+}
+
 static void draw_frame(cb_view *v)
 {
 	struct form_state *s = v->priv;
 	cb_form_screen *fs = s->fs;
 	int w = getmaxx(v->win), h = getmaxy(v->win);
 	char page[48], line[512] = "";
-	char *buf = xmalloc(4 * (size_t)w + 1);
+	char *buf = xmalloc(4 * (size_t)w + 1), *footer;
 	const cb_input *cur = &fs->inputs[s->current];
 
 	snprintf(page, sizeof page, "page %d of %d ", form_page(s->form) + 1, s->n_pages);
@@ -476,11 +501,15 @@ static void draw_frame(cb_view *v)
 	wattrset(v->win, A_BOLD);
 	cb_text_fit(buf, line, w);
 	mvwaddstr(v->win, 2, 0, buf);
-	wattrset(v->win, cb_display_attr(CB_STYLE_DIM));
+	bool in_error = s->error_input == (long)s->current;
+
+	wattrset(v->win, cb_display_attr(in_error ? CB_STYLE_ERROR : CB_STYLE_DIM));
 	wmove(v->win, h - 1, 0);
 	wclrtoeol(v->win);
-	cb_text_fit(buf, cur->help ? cur->help : (cur->kind == CB_INPUT_CHOICE ? "Space or Left/Right to choose" : cur->kind == CB_INPUT_TICK ? "Space to tick or untick" : ""), w);
+	footer = in_error ? xstrdup(s->error) : footer_text(s, cur);
+	cb_text_fit(buf, footer, w);
 	mvwaddstr(v->win, h - 1, 0, buf);
+	free(footer);
 	wattrset(v->win, A_NORMAL);
 	free(buf);
 }
@@ -616,7 +645,8 @@ static void show_error(cb_view *v, size_t input, const cb_err *err)
 	if (s->input_field[input] >= 0)
 		go_to(v, input);
 	s->error_input = (long)input;
-	cb_app_message(v->app, CB_STYLE_ERROR, "%s", err->msg);
+	snprintf(s->error, sizeof s->error, "%s", err->msg);
+	cb_app_message(v->app, CB_STYLE_ERROR, "Not saved yet: see the message above");
 }
 
 static enum cb_key_result save(cb_view *v)

@@ -25,6 +25,8 @@ enum cb_key_scope {
 	X(OPEN, CB_SCOPE_LIST, "Enter", "Open", "Open the selected row")                          \
 	X(REFRESH, CB_SCOPE_LIST, "^L", NULL, "Redraw the screen and reload")                     \
 	X(NEW_NOTE, CB_SCOPE_LIST, "n", "Note", "Record a contact note for the selected case")    \
+	X(NEW_ASSESSMENT, CB_SCOPE_LIST, "a", "Assess",                                          \
+	  "Record an assessment (risk framework, WAI, ...) for the selected case")                \
 	X(NEXT_FIELD, CB_SCOPE_FORM, "Tab Down", NULL, "Next field")                              \
 	X(PREV_FIELD, CB_SCOPE_FORM, "BTab Up", NULL, "Previous field")                           \
 	X(SAVE, CB_SCOPE_FORM, "F2 ^S", "Save", "Save the form")                                  \

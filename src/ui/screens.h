@@ -11,5 +11,10 @@
  */
 struct cb_draft;
 cb_view *cb_note_form_open(cb_app *app, const char *case_id, const struct cb_draft *draft);
+/* An instrument from the forms folder (by id) for a case. */
+cb_view *cb_assessment_form_open(cb_app *app, const char *case_id, const char *instrument,
+				 const struct cb_draft *draft);
+/* Asks which instrument, then opens its form. */
+cb_view *cb_instrument_chooser_open(cb_app *app, const char *case_id);
 
 #endif

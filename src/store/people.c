@@ -1,0 +1,55 @@
+/* people.c: listing a family's members. */
+#include "store/people.h"
+
+#include <string.h>
+
+#include "core/mem.h"
+
+enum cb_status cb_members_load(cb_store *st, const char *family_id, cb_member **out,
+			       size_t *count, cb_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	size_t cap = 0;
+	enum cb_status rc = CB_OK;
+	int step;
+
+	*out = NULL;
+	*count = 0;
+	if (sqlite3_prepare_v2(cb_store_db(st),
+			       "SELECT p.id, p.name, m.relationship, p.born FROM family_members m"
+			       " JOIN people p ON p.id = m.person_id WHERE m.family_id = ?"
+			       " ORDER BY CASE m.relationship WHEN 'main_caregiver' THEN 0"
+			       " WHEN 'other_adult' THEN 1 ELSE 2 END, p.name, p.id",
+			       -1, &q, NULL) != SQLITE_OK) {
+		rc = cb_store_fail(st, err, "reading the family");
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, family_id, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*count == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		cb_member *m = &(*out)[(*count)++];
+		m->person_id = xstrdup((const char *)sqlite3_column_text(q, 0));
+		m->name = xstrdup((const char *)sqlite3_column_text(q, 1));
+		m->relationship = xstrdup((const char *)sqlite3_column_text(q, 2));
+		m->born = xstrdup_or_null((const char *)sqlite3_column_text(q, 3));
+	}
+	if (step != SQLITE_DONE)
+		rc = cb_store_fail(st, err, "reading the family");
+out:
+	sqlite3_finalize(q);
+	return rc;
+}
+
+void cb_members_free(cb_member *members, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		free(members[i].person_id);
+		free(members[i].name);
+		free(members[i].relationship);
+		free(members[i].born);
+	}
+	free(members);
+}

@@ -1,0 +1,18 @@
+/* people.h: the members of a family, for choosing who rated, owns a goal or was present. */
+#ifndef CASEBOOK_STORE_PEOPLE_H
+#define CASEBOOK_STORE_PEOPLE_H
+
+#include <stddef.h>
+
+#include "store/store.h"
+
+typedef struct cb_member {
+	char *person_id, *name, *relationship, *born; /* born may be NULL */
+} cb_member;
+
+/* The family's members, caregivers first then by name. Free with cb_members_free. */
+enum cb_status cb_members_load(cb_store *st, const char *family_id, cb_member **out,
+			       size_t *count, cb_err *err);
+void cb_members_free(cb_member *members, size_t count);
+
+#endif
