@@ -163,14 +163,60 @@ void cb_emit_seq_end(cb_emit *e)
 	yaml_send(e, &ev, yaml_sequence_end_event_initialize(&ev));
 }
 
+/* A key of the format's own vocabulary (and item ids): letters, digits, _ . - */
+static bool identifier(const char *s)
+{
+	return isalpha((unsigned char)s[0]) &&
+	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") ==
+		       strlen(s);
+}
+
 void cb_emit_key(cb_emit *e, const char *key)
 {
 	if (e->format == CB_EMIT_JSON) {
 		free(e->key);
 		e->key = xstrdup(key);
-		return;
+	} else if (identifier(key)) {
+		yaml_scalar(e, key, YAML_PLAIN_SCALAR_STYLE);
+	} else {
+		cb_emit_str(e, key);
 	}
-	cb_emit_str(e, key);
+}
+
+/* 0x1f, 0o17, 0b101 (YAML 1.1 and 1.2 integers with a base prefix). */
+static bool based_integer(const char *s)
+{
+	const char *digits;
+
+	if (s[0] != '0' || s[1] == '\0')
+		return false;
+	switch (s[1]) {
+	case 'x': digits = "0123456789abcdefABCDEF_"; break;
+	case 'o': digits = "01234567_"; break;
+	case 'b': digits = "01_"; break;
+	default: return false;
+	}
+	return s[2] != '\0' && strspn(s + 2, digits) == strlen(s + 2);
+}
+
+/* Decimal and sexagesimal numbers, floats with exponents: digits and _.:eE+- only. */
+static bool decimal_number(const char *s)
+{
+	return strspn(s, "0123456789_.:eE+-") == strlen(s) && strpbrk(s, "0123456789") != NULL;
+}
+
+/* A YAML 1.1 timestamp starts YYYY-M-D then ends or goes on with T, t or a space. */
+static bool timestamp_start(const char *s)
+{
+	size_t y = strspn(s, "0123456789"), m, d;
+
+	if (y != 4 || s[4] != '-')
+		return false;
+	m = strspn(s + 5, "0123456789");
+	if (m < 1 || m > 2 || s[5 + m] != '-')
+		return false;
+	d = strspn(s + 6 + m, "0123456789");
+	return d >= 1 && d <= 2 && strchr("Tt \t", s[6 + m + d]) != NULL;
 }
 
 bool cb_emit_needs_quotes(const char *s)
@@ -181,11 +227,12 @@ bool cb_emit_needs_quotes(const char *s)
 		"False", "FALSE", "on", "On",   "ON",    "off",   "Off",   "OFF",  ".inf",
 		".Inf", ".INF", ".nan", ".NaN", ".NAN",  "<<",    "=",     NULL,
 	};
-	unsigned char c = (unsigned char)s[0];
+	const char *body = s + (s[0] == '-' || s[0] == '+');
 
-	if (c == '\0' || isdigit(c))
+	if (s[0] == '\0' || decimal_number(s) || based_integer(body) || timestamp_start(s))
 		return true;
-	if ((c == '-' || c == '+' || c == '.') && (isdigit((unsigned char)s[1]) || s[1] == '.'))
+	if ((s[0] == '-' || s[0] == '+') && (strcmp(body, ".inf") == 0 ||
+					     strcmp(body, ".Inf") == 0 || strcmp(body, ".INF") == 0))
 		return true;
 	for (size_t i = 0; words[i]; i++)
 		if (strcmp(s, words[i]) == 0)

@@ -25,7 +25,9 @@ void cb_emit_map_end(cb_emit *e);
 /* A list; `flow` writes it on one line in YAML ([a, b]); JSON is unaffected. */
 void cb_emit_seq_begin(cb_emit *e, bool flow);
 void cb_emit_seq_end(cb_emit *e);
-/* The key of the next value in the enclosing map (copied). */
+/* The key of the next value in the enclosing map (copied). Keys that are
+ * identifiers (letters, digits, _ . -) are written plain in YAML, as the
+ * format shows them (`on:`), even where a YAML 1.1 reader would see a boolean. */
 void cb_emit_key(cb_emit *e, const char *key);
 
 /* Text: YAML quotes it when it would read back as a number, boolean or null,
@@ -40,8 +42,8 @@ void cb_emit_bool(cb_emit *e, bool v);
  * Returns the first error met while writing. */
 enum cb_status cb_emit_finish(cb_emit *e, cb_err *err);
 
-/* True if a YAML 1.1 or 1.2 reader would take the plain scalar s as something
- * other than a string (null, boolean, number, timestamp) or it is empty. */
+/* True if a YAML 1.1 or 1.2 reader could take the plain scalar s as something
+ * other than a string (null, boolean, number, timestamp), or it is empty. */
 bool cb_emit_needs_quotes(const char *s);
 
 #endif
