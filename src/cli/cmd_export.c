@@ -57,6 +57,7 @@ static int parse_args(const cb_cli *cli, int argc, char **argv, export_args *a)
 	};
 	int c;
 
+	optind = 0; /* rescan from scratch, letting options follow the arguments */
 	while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
 		if (c == 'f' && parse_format(cli, optarg, &a->format) == 0)
 			continue;

@@ -454,6 +454,7 @@ static int parse_args(const cb_cli *cli, int argc, char **argv, bool *json)
 	};
 	int c;
 
+	optind = 0; /* rescan from scratch, letting options follow the arguments */
 	while ((c = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
 		if (c == 'f' && (strcmp(optarg, "json") == 0 || strcmp(optarg, "text") == 0)) {
 			*json = strcmp(optarg, "json") == 0;
