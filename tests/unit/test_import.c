@@ -622,7 +622,7 @@ static void test_show_case(void **state)
 	assert_int_equal(run_cmd(st, cb_cmd_show, text_argv, &out, &err), CB_EXIT_OK);
 	assert_non_null(strstr(out, "child         Ada Okafor (person-ada), born 2012-05-01, age 14\n"));
 	assert_non_null(strstr(out, "status        closed on 2025-10-01: Goals achieved"));
-	assert_non_null(strstr(out, "  Grace Okafor             person-grace     main_caregiver   age 41\n"));
+	assert_non_null(strstr(out, "  Grace Okafor  person-grace  main_caregiver  age 41\n"));
 	assert_non_null(strstr(out, "  cin         2025-01-20 to 2025-06-01 18 weeks\n"));
 	assert_non_null(strstr(out, "notes 4 (1 confidential), goals 2 (1 active, 1 achieved, 0 dropped)"));
 	assert_non_null(strstr(out, "    total                  worker        2025-01-20 0 -> "
