@@ -99,4 +99,8 @@ has "$T/err" "there is no casebook database at $T/none.db"
 run 1 "$T/a.db" import "$T/missing.yaml"
 has "$T/err" "cannot read $T/missing.yaml"
 run 0 "$T/a.db" check
+# the example in casebook-data(5) imports as the page says
+sed -n '/^A small caseload file:/,/^\.Ed/p' "$SRC/man/casebook-data.5" | sed '1,2d;$d' >"$T/example.yaml"
+run 0 "$T/example.db" import "$T/example.yaml"
+has "$T/out" "imported 1 team, 1 practitioner, 1 family, 2 people, 1 case, 1 plan, 1 note, 1 assessment, 1 goal, 1 goal review, 1 supervision; skipped 0 already present"
 echo "cli_import_export: ok"
