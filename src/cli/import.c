@@ -1036,7 +1036,8 @@ enum cb_status cb_import_file(cb_store *st, const char *path, const cb_import_op
 
 	memset(res, 0, sizeof *res);
 	if (f == NULL)
-		return cb_fail(err, CB_NOT_FOUND, "cannot read %s: %s; check the file name", path,
+		return cb_fail(err, errno == ENOENT ? CB_NOT_FOUND : CB_ERROR,
+			       "cannot read %s: %s; check the file name and its permissions", path,
 			       strerror(errno));
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
 		sb_appendn(&sb, buf, n);
