@@ -41,18 +41,16 @@ static int forms_check(const cb_cli *cli, const char *target)
 {
 	cb_form_set set = {0};
 	cb_diag diag = {0};
+	cb_instrument *one = NULL;
 	enum cb_status rc;
 	int status = CB_EXIT_OK;
 	bool dir = is_dir(target);
 
 	if (dir) {
 		rc = cb_forms_load_dir(target, &set, &diag);
-	} else {
-		cb_instrument *ins = NULL;
-		if ((rc = cb_form_load(target, &ins, &diag)) == CB_OK) {
-			set.forms = &ins;
-			set.count = 1;
-		}
+	} else if ((rc = cb_form_load(target, &one, &diag)) == CB_OK) {
+		set.forms = &one;
+		set.count = 1;
 	}
 	print_diag(cli, &diag);
 	for (size_t i = 0; i < set.count; i++)
@@ -68,8 +66,7 @@ static int forms_check(const cb_cli *cli, const char *target)
 	}
 	if (dir)
 		cb_forms_free(&set);
-	else if (set.count)
-		cb_instrument_free(set.forms[0]);
+	cb_instrument_free(one);
 	cb_diag_free(&diag);
 	return status;
 }

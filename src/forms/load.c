@@ -38,8 +38,15 @@ static void syntax_error(fl_ctx *c, const yaml_parser_t *p, const unsigned char 
 	const unsigned char *at = data + p->problem_mark.index;
 
 	if (p->error == YAML_READER_ERROR) {
-		offset_position(data, len, p->problem_offset, &line, &col);
-		fl_error_at(c, line, col, "the file is not valid UTF-8 text (%s)", problem);
+		size_t at_byte = p->problem_offset;
+		/* a bad second byte: point at the start of the broken character instead */
+		if (strcmp(problem, "invalid trailing UTF-8 octet") == 0)
+			while (at_byte > 0 && p->problem_offset - at_byte < 3 &&
+			       (data[--at_byte] & 0xC0) == 0x80)
+				;
+		offset_position(data, len, at_byte, &line, &col);
+		fl_error_at(c, line, col, "the file is not valid UTF-8 text (%s); save it as UTF-8",
+			    problem);
 	} else if (p->problem_mark.index < len && *at == '\t') {
 		fl_error_at(c, line, col, "YAML syntax error: a tab character; indent with spaces");
 	} else if (p->context) {

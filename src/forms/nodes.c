@@ -23,6 +23,9 @@ int fl_col(const yaml_node_t *n)
 }
 
 static void add_problem(fl_ctx *c, int line, int col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+static void add_problem(fl_ctx *c, int line, int col, const char *fmt, va_list ap)
 {
 	fl_problem *p;
 
@@ -85,28 +88,6 @@ void fl_suggest(char *buf, size_t size, const char *word, const char *const *nam
 		buf[0] = '\0';
 }
 
-static void unknown_key(fl_ctx *c, yaml_node_t *key, const char *what, const fl_key *keys,
-			size_t n)
-{
-	const char **names = xcalloc(n, sizeof *names);
-	const char *word = (const char *)key->data.scalar.value;
-	char hint[128];
-	strbuf list = {0};
-
-	for (size_t i = 0; i < n; i++) {
-		names[i] = keys[i].name;
-		sb_appendf(&list, "%s%s", i ? ", " : "", keys[i].name);
-	}
-	fl_suggest(hint, sizeof hint, word, names, n);
-	if (hint[0])
-		fl_error(c, key, "unknown key '%s' in %s;%s", word, what, hint);
-	else
-		fl_error(c, key, "unknown key '%s' in %s; expected one of: %s", word, what,
-			 sb_str(&list));
-	sb_free(&list);
-	free(names);
-}
-
 /* Index of name in keys, or -1. */
 static long key_index(const fl_key *keys, size_t n, const char *name)
 {
@@ -116,8 +97,39 @@ static long key_index(const fl_key *keys, size_t n, const char *name)
 	return -1;
 }
 
+/* Reports an unknown key; returns the index of the key it is probably a typo for, or -1. */
+static long unknown_key(fl_ctx *c, yaml_node_t *key, const char *what, const fl_key *keys,
+			size_t n)
+{
+	const char *near;
+	long idx = -1;
+	const char **names = xcalloc(n, sizeof *names);
+	const char *word = (const char *)key->data.scalar.value;
+	strbuf list = {0};
+
+	for (size_t i = 0; i < n; i++) {
+		names[i] = keys[i].name;
+		sb_appendf(&list, "%s%s", i ? ", " : "", keys[i].name);
+	}
+	if ((near = cb_closest(word, names, n)) != NULL) {
+		fl_error(c, key, "unknown key '%s' in %s; did you mean '%s'?", word, what, near);
+		idx = key_index(keys, n, near);
+	} else {
+		fl_error(c, key, "unknown key '%s' in %s; expected one of: %s", word, what,
+			 sb_str(&list));
+	}
+	sb_free(&list);
+	free(names);
+	return idx;
+}
+
+/*
+ * Files one key: value pair into vals. A misspelt key's value goes into typos[]
+ * under the key it resembles, so that what it holds is still checked (and the
+ * real key is not also reported missing) unless the real key turns up too.
+ */
 static void take_pair(fl_ctx *c, yaml_node_pair_t *pair, const char *what, const fl_key *keys,
-		      size_t n, yaml_node_t **vals, yaml_node_t **key_nodes)
+		      size_t n, yaml_node_t **vals, yaml_node_t **key_nodes, yaml_node_t **typos)
 {
 	yaml_node_t *key = yaml_document_get_node(c->doc, pair->key);
 	yaml_node_t *val = yaml_document_get_node(c->doc, pair->value);
@@ -131,7 +143,9 @@ static void take_pair(fl_ctx *c, yaml_node_pair_t *pair, const char *what, const
 	}
 	idx = key_index(keys, n, (const char *)key->data.scalar.value);
 	if (idx < 0) {
-		unknown_key(c, key, what, keys, n);
+		idx = unknown_key(c, key, what, keys, n);
+		if (idx >= 0 && typos[idx] == NULL)
+			typos[idx] = val;
 	} else if (key_nodes[idx]) {
 		fl_error(c, key, "duplicate key '%s' in %s (first at %d:%d); keep only one",
 			 keys[idx].name, what, fl_line(key_nodes[idx]), fl_col(key_nodes[idx]));
@@ -145,6 +159,7 @@ bool fl_mapping(fl_ctx *c, yaml_node_t *node, const char *what, const fl_key *ke
 		yaml_node_t **vals)
 {
 	yaml_node_t **key_nodes = xcalloc(n, sizeof *key_nodes);
+	yaml_node_t **typos = xcalloc(n, sizeof *typos);
 	char buf[64];
 
 	for (size_t i = 0; i < n; i++)
@@ -153,15 +168,20 @@ bool fl_mapping(fl_ctx *c, yaml_node_t *node, const char *what, const fl_key *ke
 		fl_error(c, node, "%s must be a mapping of 'key: value' lines, found %s", what,
 			 describe(node, buf, sizeof buf));
 		free(key_nodes);
+		free(typos);
 		return false;
 	}
 	for (yaml_node_pair_t *p = node->data.mapping.pairs.start;
 	     p < node->data.mapping.pairs.top; p++)
-		take_pair(c, p, what, keys, n, vals, key_nodes);
-	for (size_t i = 0; i < n; i++)
+		take_pair(c, p, what, keys, n, vals, key_nodes, typos);
+	for (size_t i = 0; i < n; i++) {
+		if (vals[i] == NULL)
+			vals[i] = typos[i];
 		if (keys[i].required && vals[i] == NULL)
 			fl_error(c, node, "missing required key '%s' in %s", keys[i].name, what);
+	}
 	free(key_nodes);
+	free(typos);
 	return true;
 }
 

@@ -101,8 +101,14 @@ static void parse_raters(fl_ctx *c, yaml_node_t *node)
 	ins->raters = xcalloc(n, sizeof *ins->raters);
 	for (size_t i = 0; i < n; i++) {
 		yaml_node_t *e = fl_list_at(c, node, i);
-		int r = pick(c, e, "raters", "rater", rater_names, N_OF(rater_names));
-		if (r < 0)
+		int r;
+		if (e->type != YAML_SCALAR_NODE) {
+			fl_error(c, e, "each entry of 'raters' must be worker, family_member or child, "
+				       "not a %s",
+				 e->type == YAML_SEQUENCE_NODE ? "list" : "mapping");
+			continue;
+		}
+		if ((r = pick(c, e, "raters", "rater", rater_names, N_OF(rater_names))) < 0)
 			continue;
 		if (cb_instrument_allows_rater(ins, rater_names[r])) {
 			fl_error(c, e, "rater '%s' is listed twice", rater_names[r]);
@@ -165,11 +171,11 @@ static void parse_options(fl_ctx *c, yaml_node_t *node, cb_item *it, fl_item_src
 	size_t n;
 	yaml_node_t **value_nodes;
 
-	if (!fl_list(c, node, "options", "options (value, label, points)"))
+	if (!fl_list(c, node, "options", "options"))
 		return;
 	n = fl_list_len(node);
 	if (n < 2) {
-		fl_error(c, node, "%s needs at least two options, found %zu", what, n);
+		fl_error(c, node, "choice %s needs at least two options, found %zu", what, n);
 		if (n == 0)
 			return;
 	}

@@ -11,6 +11,14 @@ static void check_unique(fl_ctx *c, const char *kind, const char **ids, const in
 {
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; ids[i] && j < i; j++) {
+			if (ids[j] && strcmp(ids[j], ids[i]) == 0 && lines[i] == lines[j] &&
+			    cols[i] == cols[j]) {
+				fl_error_at(c, lines[i], cols[i],
+					    "%s '%s' is used twice through a YAML alias; write each "
+					    "%s out in full with its own id",
+					    kind, ids[i], kind);
+				break;
+			}
 			if (ids[j] && strcmp(ids[j], ids[i]) == 0) {
 				fl_error_at(c, lines[i], cols[i],
 					    "duplicate %s id '%s' (first at %d:%d); each %s needs its "
@@ -62,14 +70,18 @@ static long member_index(fl_ctx *c, size_t s, yaml_node_t *node)
 	const cb_scale *sc = &ins->scales[s];
 	bool of_scales = c->scales[s].of_scales;
 	const char *kind = of_scales ? "scale" : "item";
-	const char *name = fl_text(c, node, of_scales ? "scales" : "items");
+	const char *name;
 	const char **ids;
 	size_t n = of_scales ? ins->n_scales : ins->n_items;
 	char hint[96];
 	long idx;
 
-	if (name == NULL)
+	if (node->type != YAML_SCALAR_NODE || node->data.scalar.length == 0) {
+		fl_error(c, node, "each entry of '%s' in scale '%s' must be %s id", of_scales ? "scales" : "items",
+			 sid(sc), of_scales ? "a scale" : "an item");
 		return -1;
+	}
+	name = (const char *)node->data.scalar.value;
 	idx = of_scales ? cb_instrument_scale(ins, name) : cb_instrument_item(ins, name);
 	if (idx >= 0)
 		return idx;
