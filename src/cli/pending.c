@@ -2,8 +2,4 @@
  * helper deletes its own functions from here. Must be gone before issue 2 closes. */
 #include "cli/cli.h"
 
-int cb_cmd_forms(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pending"); return 1; }
-int cb_cmd_import(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pending"); return 1; }
-int cb_cmd_export(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pending"); return 1; }
-int cb_cmd_show(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pending"); return 1; }
 int cb_cmd_caseload(cb_cli *cli, int argc, char **argv) { cb_cli_error(cli, "pending"); return 1; }

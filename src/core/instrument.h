@@ -71,6 +71,7 @@ typedef struct cb_scale {
 typedef struct cb_instrument {
 	char *path;     /* file it came from */
 	char *id;
+	int line, col;  /* where the id was declared, for messages */
 	int version;
 	char *title;
 	char *source;   /* citation of where the instrument comes from */
@@ -91,7 +92,28 @@ void cb_instrument_free(cb_instrument *ins);
 /* Index of the item / scale / section with that id, or -1. */
 long cb_instrument_item(const cb_instrument *ins, const char *id);
 long cb_instrument_scale(const cb_instrument *ins, const char *id);
+long cb_instrument_section(const cb_instrument *ins, const char *id);
 bool cb_instrument_allows_rater(const cb_instrument *ins, const char *rater);
+
+/* The names used in form files: "tick", "weighted_sum", "higher" (static strings). */
+const char *cb_item_type_name(enum cb_item_type type);
+const char *cb_scale_method_name(enum cb_scale_method method);
+const char *cb_better_name(enum cb_better better);
+
+/*
+ * The number an answer contributes before weighting: tick 1 or 0, a choice's
+ * points, a likert or scale10 integer. False for text and date items and for
+ * values that are not valid answers to the item.
+ */
+bool cb_item_value(const cb_item *item, const char *answer, double *value);
+/* The lowest and highest values cb_item_value can give (0 and 0 for text and date). */
+void cb_item_range(const cb_item *item, double *lo, double *hi);
+
+/*
+ * The candidate closest to word by edit distance, if close enough to be a
+ * likely typo (for "did you mean ...?" messages); NULL otherwise. Borrowed.
+ */
+const char *cb_closest(const char *word, const char *const *candidates, size_t n);
 
 /* One answer, as text in the canonical form given for each item type above. */
 typedef struct cb_answer {
