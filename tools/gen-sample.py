@@ -39,6 +39,20 @@ def D(s):
     return dt.date.fromisoformat(s)
 
 
+# England and Wales bank holidays, and approximate school holidays, in the period.
+BANK_HOLIDAYS = {dt.date.fromisoformat(x) for x in (
+    "2025-01-01 2025-04-18 2025-04-21 2025-05-05 2025-05-26 2025-08-25 2025-12-25 2025-12-26 "
+    "2026-01-01 2026-04-03 2026-04-06 2026-05-04 2026-05-25 2026-08-31").split()}
+SCHOOL_HOLIDAYS = [tuple(dt.date.fromisoformat(x) for x in r.split("/")) for r in (
+    "2025-02-17/2025-02-21 2025-04-07/2025-04-21 2025-05-26/2025-05-30 2025-07-23/2025-09-02 "
+    "2025-10-27/2025-10-31 2025-12-22/2026-01-02 2026-02-16/2026-02-20 2026-03-30/2026-04-10 "
+    "2026-05-25/2026-05-29 2026-07-22/2026-09-02 2026-10-26/2026-10-30").split()]
+
+
+def school_holiday(d):
+    return any(a <= d <= b for a, b in SCHOOL_HOLIDAYS)
+
+
 def rng_for(key):
     """A random generator of its own for each family, case or record."""
     return random.Random(SEED ^ zlib.crc32(key.encode("utf-8")))
@@ -234,19 +248,24 @@ THEMES = {
         e=["We talked about the evenings: tea is often late and {child} is up until after eleven on a tablet.",
            "{cg} wants a calmer bedtime but said nothing has stuck for long."],
         m=["{cg} has tried the bedtime chart we made and {child} has had four early nights this week.",
-           "Tea was on the table when I arrived and {child} was doing homework at the kitchen table."],
+           "@Tea was on the table when I arrived and {child} was doing homework at the kitchen table."],
         l=["The evening routine is holding; {child} is in bed by nine on school nights.",
            "{cg} said the routine now runs without the chart."],
         f=["The bedtime plan works on the nights {cg} is at home and slips on the nights {cgsub} is at work."],
         worries=dict(
             e=["There is no regular routine at home and {child} is tired at school."],
-            m=["The routine works when {cg} is well but slips when {cgsub} is stressed."]),
+            m=["The routine works when {cg} is well but slips when {cgsub} is stressed."],
+            l=["The routine could slip over the holidays."]),
         well=dict(
             e=["{cg} and {child} came up with the bedtime plan together."],
-            m=["{cg} is sticking to the plan even on hard days."]),
+            m=["{cg} is sticking to the plan even on hard days.", "{child} reminds {cg} about the chart, which makes them both laugh."],
+            l=["Bedtimes are calm and {child} is less tired at school."]),
         next=dict(
-            e=["Try the bedtime chart for two weeks and review it together."],
-            m=["{cg} to keep the tablet downstairs after nine; review at the next visit."]),
+            e=["Try the bedtime chart for two weeks and review it together.",
+               "{cg} to try tea at six and a quiet half hour before bed; we will see how it goes."],
+            m=["{cg} to keep the tablet downstairs after nine; review at the next visit.",
+               "Keep the routine going through the holidays; {child} to choose a Friday treat."],
+            l=["{cg} to keep the routine going without the chart; check in at the next review."]),
     ),
     "da_safety": dict(
         label="the safety plan and contact arrangements",
@@ -305,13 +324,13 @@ THEMES = {
     "teen_wellbeing": dict(
         label="how {child} is feeling",
         e=["{child} has self-harmed a few times when things got too much; CAMHS triage has taken place and {sub} is waiting for an appointment.",
-           "{child} has a safety plan from CAMHS triage and showed me where {sub} keeps it.",
+           "@{child} has a safety plan from CAMHS triage and showed me where {sub} keeps it.",
            "{child} said {sub} has been keeping things to {refl} so as not to worry {pos} mum."],
         m=["{child} has started sessions with the CAMHS worker and said they are 'alright, better than I thought'.",
            "{child} said {sub} has been using the calm box {sub} made and a breathing app.",
            "{child} and {cg} watched a film together on Friday, which {child} said was 'actually nice'."],
         l=["{child} said {sub} has not felt the need to hurt {refl} for several weeks and knows who to talk to if that changes.",
-           "{child} talked about going back to drama club and about choosing options next year."],
+           "@{child} talked about going back to drama club and about choosing options next year."],
         worries=dict(
             e=["{child}'s low mood and self-harm; {sub} has been keeping things to {refl}."],
             m=["{child} still finds evenings hard when home is tense."],
@@ -329,9 +348,9 @@ THEMES = {
         label="school, friends and evenings out",
         e=["{child} has had three fixed-term exclusions this term, mostly for walking out of lessons and arguing with staff.",
            "{cg} is worried about the older boys {child} spends time with near the shops, and said {child} has come home with new trainers {sub} could not explain.",
-           "{child} was polite but guarded and said school 'have it in for me'."],
+           "@{child} was polite but guarded and said school 'have it in for me'."],
         m=["{child} has started at the alternative provision two days a week and said the staff there 'actually listen'.",
-           "{child} talked about wanting to be a mechanic; we looked at college taster days together.",
+           "@{child} talked about wanting to be a mechanic; we looked at college taster days together.",
            "{child} has been home by the agreed time most nights this fortnight."],
         f=["{child} missed the agreed time twice this week and would not say where {sub} had been.",
            "{child} was sent home from the alternative provision on Tuesday after an argument, but went back the next day.",
@@ -359,7 +378,7 @@ THEMES = {
     "missing": dict(
         label="staying safe when {child} is out",
         e=["{child} said {sub} goes out when the arguing at home gets too much and does not always think to text.",
-           "We talked about the return home interview; {child} said it was 'fine, just awkward'.",
+           "@We talked about the return home interview; {child} said it was 'fine, just awkward'.",
            "{cg} said {cgsub} does not know most of {child}'s new friends or where they go."],
         m=["{child} has agreed to text {cg} by nine if {sub} is staying out later, and has done so every time this fortnight.",
            "{child} has been to the youth club on Tuesdays and Thursdays with a friend from school.",
@@ -417,7 +436,7 @@ THEMES = {
            "{cg} had tidied the kitchen before I arrived and said {cgsub} wants the review conference to see a change."],
         w=["The flat was untidy and there were takeaway boxes on the floor; {cg} said {cgsub} has not had the energy.",
            "There was little food in the fridge again and {cg} said the money had gone on the electricity meter.",
-           "{child} was in the same clothes as at my last visit and {cg} said the washing machine has broken."],
+           "@{child} was in the same clothes as at my last visit and {cg} said the washing machine has broken."],
         worries=dict(
             e=["There is not always enough food in the house and {child} does not always have clean clothes."],
             m=["The home is better but slips when money runs short."],
@@ -426,6 +445,8 @@ THEMES = {
         well=dict(
             e=["{cg} let me look round and was open about what is hard."],
             m=["{cg} is using a weekly meal plan and budgeting with the money advice worker."],
+            w=["{cg} still lets me look round and is honest about how hard things are."],
+            p=["{cg} has accepted {grand}'s help with a weekly shop."],
             l=["Home conditions have stayed good for over two months."]),
         next=dict(
             e=["Food bank and Household Support Fund applications; agree two small jobs in the house before the next visit."],
@@ -461,7 +482,7 @@ THEMES = {
         label="nursery and {child}'s development",
         e=["{child} has 15 funded hours at {school} but has been in for fewer than half of {pos} sessions.",
            "The health visitor has booked {child}'s developmental review for next month."],
-        m=["{child} is using more words and sang a song from nursery for me.",
+        m=["@{child} is using more words and sang a song from nursery for me.",
            "Nursery said {child} has settled with {pos} key person and plays well with others."],
         w=["{child} has missed eight nursery sessions in the last three weeks.",
            "Nursery have noticed {child} is often hungry when {sub} arrives and is tired by mid-morning."],
@@ -502,17 +523,19 @@ THEMES = {
            "{cg} has unpacked the last boxes and the house feels like home."],
         worries=dict(
             e=["Overcrowding and damp are affecting sleep and health."],
-            m=["The wait for a bigger home could be long."]),
+            m=["The wait for a bigger home could be long."],
+            l=["Settling into a new area, and a longer journey to school for {child}."]),
         well=dict(
             e=["{cg} keeps a careful file of every letter from housing."],
             l=["The family now have a home with enough space."]),
         next=dict(
             e=["Support the housing medical assessment; chase the landlord about the damp."],
-            m=["Keep bidding weekly; ask housing for an update on the medical priority."]),
+            m=["Keep bidding weekly; ask housing for an update on the medical priority."],
+            l=["Register with the new GP; plan with {cg} for the end of early help."]),
     ),
     "bereavement": dict(
         label="grief and everyday life since {mum} died",
-        e=["{child} talked about {pos} mum and showed me a photo of them at the beach. {Sub} said {sub} misses her most at bedtime.",
+        e=["@{child} talked about {pos} mum and showed me a photo of them at the beach. {Sub} said {sub} misses her most at bedtime.",
            "{cg} said he has not cried in front of {child} because he wants to be strong for {obj}.",
            "{cg} is struggling to fit the school run around his shifts since {mum} died."],
         m=["{child} has started sessions with the bereavement charity at school and has made a memory box.",
@@ -613,16 +636,20 @@ SCHOOL_WEEK = {"e": ["tired and quiet", "late twice but settled once in", "unset
                "w": ["absent for two sessions", "tired and hungry on arrival"],
                "l": ["settled and cheerful", "doing well in class", "in every day"],
                "p": ["in most days and a little more settled"]}
-MESSAGES = ["Text from {cg} confirming the visit on {next}.",
-            "Sent {cg} the date and time of the next plan meeting and checked {cgsub} can make it.",
-            "{cg} messaged to say {child} had a good day and sent a photo of {pos} certificate from school.",
-            "Text to {cg} with the phone number for the advice line we talked about.",
-            "{cg} texted to ask whether the visit could be a little later; agreed.",
-            "Reminder text sent to {cg} about tomorrow's appointment."]
-OFFICE_TASKS = ["fill in the housing form together", "go through a grant application",
+MESSAGES = [("Text from {cg} confirming the visit on {next}.", ["Replied to confirm the time.", "I replied to say I would bring the forms we talked about."]),
+            ("Sent {cg} the date and time of the next plan meeting and checked {cgsub} can make it.",
+             ["{cgSub} replied to say yes.", "{cgSub} asked if {net} could come too; agreed."]),
+            ("{cg} messaged to say {child} had a good day and sent a photo of {pos} certificate from school.",
+             ["I replied to say well done to {child}.", "I said I would ask {child} about it next time."]),
+            ("Text to {cg} with the phone number for the advice line we talked about.",
+             ["{cgSub} replied to say thanks and that {cgsub} would ring tomorrow.", "No reply yet; I will ask at the next visit."]),
+            ("{cg} texted to ask whether the next visit could be a little later because of work.",
+             ["Agreed; moved to half an hour later.", "Agreed, and I let school know."]),
+            ("Reminder text sent to {cg} about tomorrow's appointment.", ["{cgSub} replied with a thumbs up.", "{cgSub} replied to say {cgsub} had it in the diary."])]
+OFFICE_TASKS = ["go through some forms with me", "go through a grant application",
                 "use a quiet room to talk without the children around",
                 "look over the draft plan before the review meeting",
-                "call the benefits line with me there to help"]
+                "make some phone calls with me there to help"]
 DW_TOOLS = {"young": ["the Wizard and Fairy pictures", "a worry monster", "play figures and a doll's house",
                       "drawing the people in {pos} family"],
             "child": ["the three houses", "a feelings thermometer", "the House of Good Things",
@@ -847,7 +874,7 @@ FAMILIES = [
         plans=[("early_help", "2025-09-29", "2026-09-30")], closed="2026-09-30",
         reason="Early help plan completed: Cian has a settled bedtime routine, Zoë is well supported and the family network is in place. Closed with the family's agreement; Siobhán's early help plan continues.",
         traj="improving", themes=["alcohol", "routines"], say=dict(sib="Siobhán"),
-        rf=dict(dates=["2025-09-29", "2026-01-05", "2026-04-06", "2026-07-06"],
+        rf=dict(dates=["2025-09-29", "2026-01-05", "2026-04-07", "2026-07-06"],
                 start="p_mental_health p_substance_abuse f_family_stress f_isolated_parent p_empathy_for_child p_in_employment",
                 steps=["-f_isolated_parent +f_supportive_network", "+p_lack_of_denial -p_substance_abuse", "-f_family_stress +p_responsible_for_issues"],
                 ep=["tokenistic", "compliant", "collaborative", "collaborative"], ec=[]),
@@ -889,7 +916,7 @@ FAMILIES = [
                       "p_empathy_for_child p_in_employment p_lack_of_denial f_supportive_partner f_supportive_network c_positive_family_relationships",
                 steps=["-c_excluded +c_engagement_at_school", "+c_excluded -c_engagement_at_school", "-c_aggressive"],
                 ep=["collaborative", "collaborative", "collaborative", "collaborative"],
-                ec=["tokenistic", "compliant", "tokenistic", "compliant"]),
+                ec=["tokenistic", "tokenistic", "tokenistic", "tokenistic"]),
         goals=[dict(k="w1", owner="worker", cat="residency_safety", text="Yusuf is safe from exploitation and home by the agreed time", out="flat", p0=3),
                dict(k="w2", owner="worker", cat="education_employment", text="Yusuf is back in full-time education", out="flat", p0=2),
                dict(k="f1", owner="family", person="yusuf", cat="education_employment", text="Get on the mechanics course at college", out="active", p0=3,
@@ -940,12 +967,12 @@ FAMILIES = [
     key="walsh", ref="FAM-0005", name="Walsh family", address="Flat 12, Beacon House, Northfield",
     prac="prac-tom", cg="kayleigh", net="sandra", other="ryan", grand="sandra",
     people=[("kayleigh", "Kayleigh Walsh", "main_caregiver", "1998-01-24", "female", "White British", SHE),
-            ("lilymae", "Lily-Mae Walsh", "child", "2021-08-14", "female", "White British", SHE),
+            ("lilymae", "Lily-Mae Walsh", "child", "2022-10-14", "female", "White British", SHE),
             ("ryan", "Ryan Doyle", "other_adult", "1995-09-09", "male", "White British", HE),
             ("sandra", "Sandra Walsh", "other_adult", "1971-05-17", "female", "White British", SHE),
             ("kai", "Kai Walsh", "sibling", "2014-02-07", "male", "White British", HE)],
     child=dict(lilymae=dict(school="Little Acorns Nursery", staff="Jess", role="key person",
-                            like="her toy ponies", club="nursery", worry="shouting", wish="Nanna's house")),
+                            like="her toy ponies", club="nursery", worry="shouting", wish="more time at Nanna's house")),
     health=["the health visitor's developmental review with Kayleigh and Lily-Mae", "the dentist with Kayleigh and Lily-Mae"],
     offers=["have Lily-Mae to stay every Friday", "take Lily-Mae to nursery on Tuesdays and Thursdays",
             "be named in the safety plan as the adult Kayleigh calls"],
@@ -1160,7 +1187,7 @@ FAMILIES = [
         say=dict(eldest="Osian", youngest="Cerys", sib="Cerys" if c == "osian" else "Osian"),
         rf=dict(dates=["2025-12-15", "2026-03-16", "2026-06-15", "2026-09-14"],
                 start="f_isolated_parent f_family_stress s_lack_social_support p_in_employment p_empathy_for_child p_lack_of_denial",
-                steps=["-s_lack_social_support +f_supportive_network", "+f_parental_conflict", "-f_parental_conflict"],
+                steps=["+f_supportive_network", "+f_parental_conflict", "-f_parental_conflict"],
                 ep=["compliant", "compliant", "compliant", "compliant"], ec=[]),
         goals=([dict(k="w1", owner="worker", cat="residency_safety", text="A safe childcare plan for every night Rhian works", out="drift", p0=2),
                 dict(k="f1", owner="family", person="rhian", cat="education_employment", text="Get day shifts at work", out="drift", p0=2,
@@ -1300,7 +1327,7 @@ FAMILIES = [
         child=c, referred="2026-01-19", source="school", need="N1", outcome="accepted",
         plans=[("cin", "2026-02-02", None)], traj="improving",
         themes=["home_conditions", "routines"], say=dict(sib="Ana" if c == "stefan" else "Ștefan"),
-        rf=dict(dates=["2026-02-02", "2026-05-04", "2026-08-03"],
+        rf=dict(dates=["2026-02-02", "2026-05-05", "2026-08-03"],
                 start="f_family_stress f_isolated_parent s_lack_social_support p_in_employment p_empathy_for_child c_engagement_at_school c_low_risk_taking",
                 steps=["+p_lack_of_denial +p_responsible_for_issues", "-f_family_stress +f_supportive_partner +c_positive_family_relationships"],
                 ep=["tokenistic", "compliant", "collaborative"], ec=["compliant", "collaborative", "collaborative"]),
@@ -1319,7 +1346,7 @@ FAMILIES = [
                       "not been washed for weeks. Ana's school say she is doing well but often wears the same clothes. I rang Ioana, who asked for a Romanian "
                       "interpreter for the first meeting; arranged for later this week."),
         ],
-        wai=["2026-05-04", "2026-08-03"], wai_child=(c == "stefan"),
+        wai=["2026-05-05", "2026-08-03"], wai_child=(c == "stefan"),
         po=[("2026-04-21", dict(collaboration=3, empathy=3, purposefulness=3, clarity=2, child_focus=3, overall=3),
              "Home visit observed. Friendly and practical; the worry about food was talked around rather than named. Agreed Marcus will use the "
              "three questions more explicitly with Ioana.")] if c == "stefan" else [],
@@ -1329,7 +1356,7 @@ FAMILIES = [
 
 # A thirteenth family: early help only, after the parents separated.
 THEMES["coparenting"] = dict(
-    label="the arrangements between {cg} and {other}",
+    label="the arrangements with {other}",
     e=["{cg} and {other} separated in January and still argue about money and contact, sometimes in front of the children.",
        "{child} said {sub} hates going between two houses with {pos} things in a carrier bag.",
        "{cg} said {cgsub} asked for help {cgobj}self because {cgsub} could see the children were upset."],
@@ -1638,14 +1665,17 @@ def at(d, hh, mm=0):
     return dt.datetime(d.year, d.month, d.day, hh, mm)
 
 
-def theme_obs(c, f, ph, n):
+def theme_obs(c, f, ph, n, seen=True):
+    """n observations from the case's themes. Lines marked '@' need the child there."""
     out = []
     themes = c.spec["themes"]
     for i in range(n):
         t = THEMES[themes[0] if i == 0 or len(themes) == 1 else c.rng.choice(themes)]
-        s = c.picker.one([x for x in pick({k: t.get(k) for k in "emflwp"}, ph) if f.fill(x) not in out])
+        pool = [x for x in pick({k: t.get(k) for k in "emflwp"}, ph)
+                if (seen or not x.startswith("@")) and f.fill(x.lstrip("@")) not in out]
+        s = c.picker.one(pool)
         if s:
-            out.append(f.fill(s))
+            out.append(f.fill(s.lstrip("@")))
     return out
 
 
@@ -1679,19 +1709,22 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
     worries = well = needs = None
     present = None
     when = at(d, *hhmm)
-    after_school = hhmm[0] >= 15 or d.weekday() >= 5
+    holiday = school_holiday(d)
+    after_school = hhmm[0] >= 15 or d.weekday() >= 5 or holiday
     if ntype == "home_visit":
         seen = band == "young" or (after_school and rng.random() < 0.85)
         alone = seen and band != "young" and rng.random() < (0.4 if band == "teen" else 0.25)
         s = [f.fill(c.picker.one(OPENERS + (OPENERS_SEEN if seen and band != "young" else [])
                                  + (OPENERS_EARLY if ph == "e" else [])))]
-        s += theme_obs(c, f, ph, rng.choice([2, 2, 3]))
+        s += theme_obs(c, f, ph, rng.choice([2, 2, 3]), seen)
         if seen:
             s.append(f.fill(c.picker.one(CHILD_LINES[band])))
             if alone:
                 s.append(f.fill(c.picker.one(pick(ALONE_LINES, ph))))
         elif band != "young":
             s.append(f.fill(c.picker.one(NOT_SEEN_LINES["after" if after_school else "day"])))
+        if holiday and band != "young":
+            s.insert(1, "School holidays this week.")
         if next_hv and rng.random() < 0.7:
             s.append(f.fill(c.picker.one(CLOSERS)))
         text = " ".join(s)
@@ -1705,19 +1738,20 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
             s = [f.fill(c.picker.one(TEEN_PHONE))]
             present = f"{f['child']} by phone"
         else:
-            s = [f.fill(c.picker.one(PHONE_GENERIC))]
+            s = [f.fill(c.picker.one([m for m in PHONE_GENERIC if (next_hv or "{next}" not in m)
+                                      and not (holiday and "{school}" in m)]))]
             present = f"{f['school']}" if s[0].startswith("Phone call with " + f["school"]) else f"{f['cg']} by phone"
         extra = []
         for t in c.spec["themes"]:
             extra += THEMES[t].get("phone", [])
         if extra and rng.random() < 0.5:
             s.append(f.fill(c.picker.one(extra)))
-        elif rng.random() < 0.5:
-            s += theme_obs(c, f, ph, 1)
+        else:
+            s += theme_obs(c, f, ph, 1, False)
         text = " ".join(s)
     elif ntype == "message":
-        s = [f.fill(c.picker.one(MESSAGES))]
-        text = " ".join(s)
+        first_line, replies = c.picker.one([m for m in MESSAGES if next_hv or "{next}" not in m[0]])
+        text = f.fill(first_line) + " " + f.fill(rng.choice(replies))
         present = f"{f['cg']} by text"
     elif ntype == "school_meeting":
         seen = band != "young" and rng.random() < 0.35
@@ -1738,7 +1772,7 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
     elif ntype == "direct_work":
         seen = True
         alone = band != "young"
-        place = rng.choice(DW_PLACES[band])
+        place = rng.choice([x for x in DW_PLACES[band] if not (holiday and x in ("at school", "at nursery"))])
         tool = f.fill(rng.choice(DW_TOOLS[band]))
         s = [f"Direct work with {f['child']} {place}."]
         s.append(f"We used {tool} to talk about " + f.fill(rng.choice(DW_TOPICS[band])) + ".")
@@ -1755,12 +1789,12 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
         h = health or f.fill("the GP with {cg}")
         seen = f["child"] in h
         s = [f"Went to {h}.", f.fill(c.picker.one(HEALTH_OUT))]
-        s += theme_obs(c, f, ph, 1)
+        s += theme_obs(c, f, ph, 1, False)
         text = " ".join(s)
         present = present_list(people, [cg_key] + ([c.child["key"]] if seen else []))
     elif ntype == "office_visit":
         s = [f.fill("{cg} came to the office to ") + rng.choice(OFFICE_TASKS) + "."]
-        s += theme_obs(c, f, ph, 1)
+        s += theme_obs(c, f, ph, 1, False)
         nxt = sos(c, f, ph, "next", 1)
         if nxt:
             s.append("Next step: " + nxt)
@@ -1792,7 +1826,7 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
             s = [f.fill("Placement planning meeting with {child}'s social worker and foster carer.")]
         else:
             s = [f.fill("Professionals' meeting with {school} and the GP surgery to share information ahead of the next review; {cg} agreed to it and had the notes afterwards.")]
-        s += theme_obs(c, f, ph, 1)
+        s += theme_obs(c, f, ph, 1, seen)
         nxt = sos(c, f, ph, "next", 1)
         if nxt:
             s.append("Actions: " + nxt)
@@ -1837,7 +1871,7 @@ def auto_milestones(c, people):
         f = fmt_for(c, people, s, "e")
         name = {"cin": "Initial child in need meeting", "early_help": "Early help plan meeting",
                 "lac": "Placement planning meeting", "cp": "Initial child protection conference"}[plan]
-        venue = f["school"] if plan != "lac" else "the foster home"
+        venue = "the foster home" if plan == "lac" else "the family centre" if school_holiday(s) else f["school"]
         seen = teen or (plan == "lac")
         text = [f"{name} at {venue} with {cg}, {f['staff']} ({f['role']}) and the allocated social worker."]
         if goals:
@@ -1860,8 +1894,11 @@ def auto_milestones(c, people):
         plan = plan_on(c, d) or "none"
         title = PLAN_MEETING[plan]
         seen = child_band(c, d) == "teen" or c.rng.random() < 0.3
-        s = [f"{title} at {f['school'] if plan != 'lac' else 'the foster home'} with {cg} and the professionals involved."]
-        phrases = [f.fill(ITEM_PHRASES[ch]) for ch in changes if ch in ITEM_PHRASES]
+        venue = "the foster home" if plan == "lac" else "the family centre" if school_holiday(d) else f["school"]
+        s = [f"{title} at {venue} with {cg} and the professionals involved."]
+        over11 = age_on(c.child["born"], d) >= 12
+        phrases = [f.fill(ITEM_PHRASES[ch]) for ch in changes
+                   if ch in ITEM_PHRASES and (over11 or ch[1:] not in RF_CHILD_ITEMS)]
         if phrases:
             s.append("We went through the risk framework together. What has changed: " + "; ".join(phrases) + ".")
         else:
@@ -1869,8 +1906,7 @@ def auto_milestones(c, people):
         s.append(f"{cg}'s engagement: {ENGAGEMENT_WORDS[ep]}.")
         if ec and age_on(c.child["born"], d) >= 12:
             s.append(f"{f['child']}'s engagement: {ENGAGEMENT_WORDS[ec]}.")
-        obs = theme_obs(c, f, ph, 1)
-        s += obs
+        s += theme_obs(c, f, ph, 1, seen)
         s.append({"improving": f"The {PLAN_WORDS[plan]} continues, with the next review in three months.",
                   "flat": f"Progress has been slow; the {PLAN_WORDS[plan]} continues and the next review is in three months.",
                   "worsening": f"The worries are growing; the {PLAN_WORDS[plan]} continues and the case will go to group supervision."}[c.traj])
@@ -1957,7 +1993,7 @@ def schedule_family(fs, people, cases):
                 break
             d = min(later) + dt.timedelta(days=1)
             continue
-        if d in blocked or (d.weekday() >= 5 and rng.random() < 0.88):
+        if d in blocked or d in BANK_HOLIDAYS or (d.weekday() >= 5 and rng.random() < 0.88):
             d += dt.timedelta(days=1)
             continue
         c0 = open_cases[0]
@@ -1965,6 +2001,8 @@ def schedule_family(fs, people, cases):
         weights = dict(TYPE_WEIGHTS)
         if not fs.get("net"):
             weights.pop("family_network_meeting")
+        if school_holiday(d):
+            weights.pop("school_meeting")
         ntype = rng.choices(list(weights), weights=list(weights.values()))[0]
         school_age = any(age_on(c.child["born"], d) >= 5 for c in open_cases)
         hhmm = note_time(rng, ntype, d, school_age)
@@ -2515,6 +2553,10 @@ def check_caseload(doc):
                     err(nw, "bad at")
                 t = dt.datetime.fromisoformat(n["at"])
                 in_range(nw, t.date(), start, end)
+                if t.date() in BANK_HOLIDAYS and n["type"] not in ("message", "phone"):
+                    err(nw, "contact on a bank holiday")
+                if school_holiday(t.date()) and n["type"] == "school_meeting":
+                    err(nw, "school meeting in the school holidays")
                 if (c["id"], n["at"]) in when_seen:
                     err(nw, "two notes at the same minute")
                 when_seen.add((c["id"], n["at"]))
@@ -2528,6 +2570,9 @@ def check_caseload(doc):
                     uid("amendment", a["id"], nw)
                     if not a.get("reason", "").strip():
                         err(a["id"], "amendment needs a reason")
+                sentences = len(re.findall(r"[.!?](?:\s|$)", n["text"]))
+                if not 2 <= sentences <= 8:
+                    err(nw, f"note text has {sentences} sentences (2-8 wanted)")
                 for field in ("text", "worries", "working_well", "needs_to_happen"):
                     v = n.get(field)
                     if v and ("{" in v or "}" in v or "  " in v or v != v.strip()):
