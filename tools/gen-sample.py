@@ -176,7 +176,7 @@ PRAC_FIRST = {p["id"]: p["name"].split()[0] for p in PRACTITIONERS}
 
 THEMES = {
     "mood": dict(
-        label="how {cg} has been feeling",
+        label="how {cgsub} has been feeling",
         e=["{cg} described feeling flat most mornings and said getting {child} out of the door is the hardest part of the day.",
            "{cg} has an appointment with the GP next week to talk about {cgpos} mood; {cgsub} agreed I could ask how it went.",
            "The curtains were still closed when I arrived and {cg} said {cgsub} had not been out since the weekend.",
@@ -297,7 +297,7 @@ THEMES = {
                "{cg} rang to say the court date for contact has been set; we talked about how to prepare the children."],
     ),
     "alcohol": dict(
-        label="{cg}'s drinking",
+        label="{cgpos} drinking",
         e=["{cg} was open that {cgsub} has been drinking most evenings since the summer, and said {cgsub} wants to cut down.",
            "{cg} agreed to a referral to the community alcohol service.",
            "{cg} raised the empty bottles in the recycling before I did, and we talked about it openly."],
@@ -557,7 +557,7 @@ THEMES = {
             l=["Agree an ending plan with {cg} and {child}."]),
     ),
     "night_care": dict(
-        label="childcare on {cg}'s work nights",
+        label="childcare on {cgpos} work nights",
         e=["{cg} works nights at a care home three times a week; when the sitter cancels, {eldest} has been left in charge of {youngest} overnight.",
            "{cg} said {cgsub} knows it isn't right and has been trying to swap shifts, but the rota is set a month ahead.",
            "{other} lives in Cardiff and sees the children once a month; {cg} thinks he might be able to help more."],
@@ -657,8 +657,8 @@ DW_TOOLS = {"young": ["the Wizard and Fairy pictures", "a worry monster", "play 
             "teen": ["the three houses", "a timeline of the last year", "a scaling question from 0 to 10",
                      "the safety network map"]}
 DW_TOPICS = {"young": ["who looks after {obj} and what {sub} likes doing", "nursery and home", "the people in {pos} family"],
-             "child": ["home, school and friends", "what makes {obj} happy and what worries {obj}", "{label}"],
-             "teen": ["{label}", "how things are at home", "what {sub} wants to happen next"]}
+             "child": ["home, school and friends", "what makes {obj} happy and what worries {obj}", "the people {sub} can talk to"],
+             "teen": ["how things are at home", "what {sub} wants to happen next", "school, friends and home"]}
 DW_PLACES = {"young": ["at home", "at nursery"], "child": ["at school", "at home", "at the library"],
              "teen": ["at a café in town", "at school", "in the office", "on a walk to the park"]}
 DW_SAID = {"e": ["{child} put '{worry}' in the house of worries and {cg} in the house of good things.",
@@ -1178,7 +1178,7 @@ FAMILIES = [
     child=dict(osian=dict(school="Castle Hill Primary", staff="Mrs Pritchard", role="deputy head",
                           like="his Cubs badges", club="Cubs", worry="Cerys waking up in the night", wish="Mum being home at night"),
                cerys=dict(school="Castle Hill Primary", staff="Miss Owen", role="class teacher",
-                          like="her rabbit, Moss", club="gymnastics", worry="Mum going to work", wish="a sleepover at Dad's")),
+                          like="her rabbit Moss", club="gymnastics", worry="Mum going to work", wish="a sleepover at Dad's")),
     health=["the GP with Rhian and Cerys about Cerys's eczema", "the school nurse with Osian about his sleep"],
     offers=["be the back-up if the sitter cancels", "do the school run after Rhian's night shifts"],
     cases=[dict(
@@ -1230,7 +1230,7 @@ FAMILIES = [
     child=dict(tahmid=dict(school="Kingsmead School", staff="Mr Ali", role="form tutor",
                            like="the football cards he swaps with his friends", club="football", worry="Abba getting worse", wish="a room of his own"),
                safiya=dict(school="Kingsmead School", staff="Ms Frost", role="head of year",
-                           like="her maths homework, which she is proud of", club="homework club", worry="being picked up late", wish="a bigger house")),
+                           like="her maths homework", club="homework club", worry="being picked up late", wish="a bigger house")),
     health=["the renal unit with Rumana and Abdul to ask about hospital transport", "the GP with Safiya about her asthma"],
     offers=["do the school pick-up on dialysis days", "help with the housing bids online"],
     cases=[dict(
@@ -1665,14 +1665,21 @@ def at(d, hh, mm=0):
     return dt.datetime(d.year, d.month, d.day, hh, mm)
 
 
-def theme_obs(c, f, ph, n, seen=True):
-    """n observations from the case's themes. Lines marked '@' need the child there."""
+TERM_ONLY = re.compile(r"after school|every day this week|in class|lessons|late three times|half term|"
+                       r"this half|walked out|sent home from the alternative")
+
+
+def theme_obs(c, f, ph, n, seen=True, adult_only=False, day=None):
+    """n observations from the case's themes. Lines marked '@' need the child there;
+    adult_only leaves out the child's own words (for a call with a parent)."""
     out = []
     themes = c.spec["themes"]
     for i in range(n):
         t = THEMES[themes[0] if i == 0 or len(themes) == 1 else c.rng.choice(themes)]
         pool = [x for x in pick({k: t.get(k) for k in "emflwp"}, ph)
-                if (seen or not x.startswith("@")) and f.fill(x.lstrip("@")) not in out]
+                if (seen or not x.startswith("@")) and f.fill(x.lstrip("@")) not in out
+                and not (adult_only and re.search(r"^\{child\} (said|told|talked|showed|was)|We talked|^We went", x))
+                and not (day and school_holiday(day) and TERM_ONLY.search(x))]
         s = c.picker.one(pool)
         if s:
             out.append(f.fill(s.lstrip("@")))
@@ -1716,7 +1723,7 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
         alone = seen and band != "young" and rng.random() < (0.4 if band == "teen" else 0.25)
         s = [f.fill(c.picker.one(OPENERS + (OPENERS_SEEN if seen and band != "young" else [])
                                  + (OPENERS_EARLY if ph == "e" else [])))]
-        s += theme_obs(c, f, ph, rng.choice([2, 2, 3]), seen)
+        s += theme_obs(c, f, ph, rng.choice([2, 2, 3]), seen, day=d)
         if seen:
             s.append(f.fill(c.picker.one(CHILD_LINES[band])))
             if alone:
@@ -1744,10 +1751,15 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
         extra = []
         for t in c.spec["themes"]:
             extra += THEMES[t].get("phone", [])
-        if extra and rng.random() < 0.5:
+        if s[0].startswith("Phone call with " + f["school"]):
+            s.append(f.fill("I passed this on to {cg}."))
+        elif extra and rng.random() < 0.5:
             s.append(f.fill(c.picker.one(extra)))
         else:
-            s += theme_obs(c, f, ph, 1, False)
+            s += theme_obs(c, f, ph, 1, False, adult_only=True, day=d)
+        if len(s) < 2:
+            s.append(f.fill(rng.choice(["Nothing new to report; next contact as planned.",
+                                        "{cgSub} had no new worries and said {cgsub} would ring if anything changed."])))
         text = " ".join(s)
     elif ntype == "message":
         first_line, replies = c.picker.one([m for m in MESSAGES if next_hv or "{next}" not in m[0]])
@@ -1789,12 +1801,12 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
         h = health or f.fill("the GP with {cg}")
         seen = f["child"] in h
         s = [f"Went to {h}.", f.fill(c.picker.one(HEALTH_OUT))]
-        s += theme_obs(c, f, ph, 1, False)
+        s += theme_obs(c, f, ph, 1, False, day=d)
         text = " ".join(s)
         present = present_list(people, [cg_key] + ([c.child["key"]] if seen else []))
     elif ntype == "office_visit":
         s = [f.fill("{cg} came to the office to ") + rng.choice(OFFICE_TASKS) + "."]
-        s += theme_obs(c, f, ph, 1, False)
+        s += theme_obs(c, f, ph, 1, False, day=d)
         nxt = sos(c, f, ph, "next", 1)
         if nxt:
             s.append("Next step: " + nxt)
@@ -1812,7 +1824,9 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
         nxt = sos(c, f, ph, "next", 1)
         if nxt:
             s.append("Next steps: " + nxt)
-        if seen:
+        if seen and band == "young":
+            s.append(f.fill("{child} played nearby and joined in for a while."))
+        elif seen:
             s.append(f.fill("{child} joined for the second half and added {pos} own ideas to the plan."))
         text = " ".join(s)
     elif ntype == "multi_agency_meeting":
@@ -1826,7 +1840,7 @@ def routine_note(c, people, d, ntype, hhmm, next_hv, health=None):
             s = [f.fill("Placement planning meeting with {child}'s social worker and foster carer.")]
         else:
             s = [f.fill("Professionals' meeting with {school} and the GP surgery to share information ahead of the next review; {cg} agreed to it and had the notes afterwards.")]
-        s += theme_obs(c, f, ph, 1, seen)
+        s += theme_obs(c, f, ph, 1, seen, day=d)
         nxt = sos(c, f, ph, "next", 1)
         if nxt:
             s.append("Actions: " + nxt)
@@ -1906,7 +1920,7 @@ def auto_milestones(c, people):
         s.append(f"{cg}'s engagement: {ENGAGEMENT_WORDS[ep]}.")
         if ec and age_on(c.child["born"], d) >= 12:
             s.append(f"{f['child']}'s engagement: {ENGAGEMENT_WORDS[ec]}.")
-        s += theme_obs(c, f, ph, 1, seen)
+        s += theme_obs(c, f, ph, 1, seen, day=d)
         s.append({"improving": f"The {PLAN_WORDS[plan]} continues, with the next review in three months.",
                   "flat": f"Progress has been slow; the {PLAN_WORDS[plan]} continues and the next review is in three months.",
                   "worsening": f"The worries are growing; the {PLAN_WORDS[plan]} continues and the case will go to group supervision."}[c.traj])
@@ -2721,6 +2735,34 @@ def check_story(doc, all_cases):
                     break
     if {c for c in drift} - {"case-evans-osian-1", "case-evans-cerys-1"} or not drift:
         errors.append(f"story: drift should be the Evans cases only, found {sorted(set(drift))}")
+    # The caseload screen's rule: an active goal has stalled when its progress last
+    # went up (or it was set) more than 8 weeks before today.
+    stalled = set()
+    for cid, (c, _, _) in all_cases.items():
+        if c.get("closed_on"):
+            continue
+        for g in c.get("goals", []):
+            if g["status"] != "active":
+                continue
+            last_rise, prev = g["set_on"], 0
+            for r in g["reviews"]:
+                if r["progress"] > prev:
+                    last_rise = r["on"]
+                prev = r["progress"]
+            if (TODAY - last_rise).days > 56:
+                stalled.add(cid)
+    if stalled != {"case-evans-osian-1", "case-evans-cerys-1"}:
+        errors.append(f"story: stalled goals should be the Evans cases only, found {sorted(stalled)}")
+    # Every open case has had contact in the last four weeks and a review in the last three months.
+    for cid, (c, _, _) in all_cases.items():
+        if c.get("closed_on"):
+            continue
+        last = max(dt.datetime.fromisoformat(n["at"]).date() for n in c["notes"])
+        if (TODAY - last).days > 28:
+            errors.append(f"story: {cid} has had no contact since {last}")
+        latest = max(a["on"] for a in c["assessments"])
+        if latest < dt.date(TODAY.year, TODAY.month - 3, TODAY.day):
+            errors.append(f"story: {cid} review overdue (last assessment {latest})")
     return errors
 
 
