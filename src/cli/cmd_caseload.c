@@ -6,20 +6,9 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/labels.h"
 #include "core/text.h"
 #include "store/caseload.h"
-
-static const char *plan_label(const char *plan)
-{
-	static const char *const names[][2] = {
-		{"none", "None"}, {"early_help", "Early Help"}, {"cin", "CIN"}, {"cp", "CP"},
-		{"lac", "LAC"},
-	};
-	for (size_t i = 0; plan && i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(plan, names[i][0]) == 0)
-			return names[i][1];
-	return "-";
-}
 
 static void print_cell(FILE *f, const char *text, int width)
 {
@@ -31,32 +20,18 @@ static void print_cell(FILE *f, const char *text, int width)
 
 static void print_row(FILE *f, const cb_caseload_row *r)
 {
-	char child[160], contact[32], risk[32], flags[64] = "";
-	static const char *const trend[] = {"", " safer", " same", " riskier"};
+	char child[160];
+	cb_caseload_cells c;
 
-	snprintf(child, sizeof child, r->child_age >= 0 ? "%s (%d)" : "%s", r->child_name,
-		 r->child_age);
-	if (r->days_since_contact >= 0)
-		snprintf(contact, sizeof contact, "%dd ago", r->days_since_contact);
-	else
-		snprintf(contact, sizeof contact, "never");
-	if (r->has_risk)
-		snprintf(risk, sizeof risk, "%+g%s", r->risk_total, trend[r->trend]);
-	else
-		snprintf(risk, sizeof risk, "-");
-	if (r->flag_no_contact)
-		strcat(flags, "no-contact ");
-	if (r->flag_review_overdue)
-		strcat(flags, "review-overdue ");
-	if (r->stalled_goals)
-		strcat(flags, "goals-stalled ");
+	cb_caseload_cells_of(r, &c);
+	snprintf(child, sizeof child, "%s (%s)", r->child_name, c.age);
 	print_cell(f, r->family_name, 22);
 	print_cell(f, child, 20);
-	print_cell(f, plan_label(r->plan), 10);
-	print_cell(f, contact, 9);
-	print_cell(f, risk, 13);
+	print_cell(f, cb_plan_name(r->plan), 10);
+	print_cell(f, c.contact, 9);
+	print_cell(f, c.risk, 13);
 	print_cell(f, r->review_due ? r->review_due : "-", 10);
-	fprintf(f, "%s\n", flags);
+	fprintf(f, "%s\n", c.flags);
 }
 
 int cb_cmd_caseload(cb_cli *cli, int argc, char **argv)

@@ -1,6 +1,7 @@
 /* caseload.c: one query for the caseload and its flags, computed as of a given day. */
 #include "store/caseload.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/dates.h"
@@ -120,6 +121,23 @@ out:
 	if (rc)
 		cb_caseload_free(out);
 	return rc;
+}
+
+void cb_caseload_cells_of(const cb_caseload_row *r, cb_caseload_cells *out)
+{
+	static const char *const trend[] = {"", " safer", " same", " riskier"};
+
+	snprintf(out->age, sizeof out->age, r->child_age >= 0 ? "%d" : "?", r->child_age);
+	if (r->days_since_contact >= 0)
+		snprintf(out->contact, sizeof out->contact, "%dd", r->days_since_contact);
+	else
+		snprintf(out->contact, sizeof out->contact, "never");
+	if (r->has_risk)
+		snprintf(out->risk, sizeof out->risk, "%+g%s", r->risk_total, trend[r->trend]);
+	else
+		snprintf(out->risk, sizeof out->risk, "-");
+	snprintf(out->flags, sizeof out->flags, "%s%s%s", r->flag_no_contact ? "!contact " : "",
+		 r->flag_review_overdue ? "!review " : "", r->stalled_goals ? "!goals" : "");
 }
 
 void cb_caseload_free(cb_caseload *list)

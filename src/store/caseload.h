@@ -43,4 +43,14 @@ enum cb_status cb_caseload_load(cb_store *st, const char *practitioner_id, const
 				cb_caseload *out, cb_err *err);
 void cb_caseload_free(cb_caseload *list);
 
+/* A row's short cell texts, shared by `casebook caseload` and the app's home screen. */
+typedef struct cb_caseload_cells {
+	char age[8];      /* "12", or "?" */
+	char contact[16]; /* "9d", or "never" */
+	char risk[32];    /* "+11 safer", or "-" */
+	char flags[64];   /* "!contact !review !goals" (those that apply) */
+} cb_caseload_cells;
+
+void cb_caseload_cells_of(const cb_caseload_row *r, cb_caseload_cells *out);
+
 #endif

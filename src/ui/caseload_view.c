@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/dates.h"
+#include "core/labels.h"
 #include "core/mem.h"
 #include "core/text.h"
 #include "store/caseload.h"
@@ -16,17 +18,6 @@ struct caseload_state {
 	int width; /* the width the rows were laid out for */
 };
 
-static const char *plan_label(const char *plan)
-{
-	static const char *const names[][2] = {
-		{"none", "None"}, {"early_help", "EH"}, {"cin", "CIN"}, {"cp", "CP"}, {"lac", "LAC"},
-	};
-	for (size_t i = 0; plan && i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(plan, names[i][0]) == 0)
-			return names[i][1];
-	return "-";
-}
-
 /* Column widths for a terminal width: name columns take what the fixed ones leave. */
 struct layout {
 	int family, child, age, plan, contact, risk, review, flags;
@@ -34,12 +25,12 @@ struct layout {
 
 static struct layout layout_for(int width)
 {
-	struct layout l = {0, 0, 3, 4, 6, 11, 10, 0};
+	struct layout l = {0, 0, 3, 4, 5, 10, 8, 0};
 	int fixed = l.age + l.plan + l.contact + l.risk + l.review + 7;
 	int rest = width - fixed - 16;
 
 	l.flags = 16;
-	l.family = rest * 5 / 10;
+	l.family = rest * 4 / 10;
 	l.child = rest - l.family;
 	return l;
 }
@@ -54,31 +45,41 @@ static void append_cell(strbuf *sb, const char *text, int width)
 	free(cell);
 }
 
-static char *format_row(const cb_caseload_row *r, const struct layout *l)
+/* "in 12d", "today" or "5d late": how far off the next review is. */
+static void review_cell(const char *due, const char *today, char *buf, size_t size)
 {
-	static const char *const trend[] = {"", " safer", " same", " riskier"};
-	char age[8], contact[16], risk[32], flags[64] = "";
+	cb_date d, t;
+	long days;
+
+	if (due == NULL || !cb_date_parse(due, &d) || !cb_date_parse(today, &t)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	days = (long)(cb_date_days(d) - cb_date_days(t));
+	if (days == 0)
+		snprintf(buf, size, "today");
+	else if (days > 0)
+		snprintf(buf, size, "in %ldd", days);
+	else
+		snprintf(buf, size, "%ldd late", -days);
+}
+
+static char *format_row(const cb_caseload_row *r, const struct layout *l, const char *today)
+{
+	cb_caseload_cells c;
+	char review[24];
 	strbuf sb = {0};
 
-	snprintf(age, sizeof age, r->child_age >= 0 ? "%d" : "?", r->child_age);
-	if (r->days_since_contact >= 0)
-		snprintf(contact, sizeof contact, "%dd", r->days_since_contact);
-	else
-		snprintf(contact, sizeof contact, "never");
-	if (r->has_risk)
-		snprintf(risk, sizeof risk, "%+g%s", r->risk_total, trend[r->trend]);
-	else
-		snprintf(risk, sizeof risk, "-");
-	snprintf(flags, sizeof flags, "%s%s%s", r->flag_no_contact ? "!contact " : "",
-		 r->flag_review_overdue ? "!review " : "", r->stalled_goals ? "!goals" : "");
+	cb_caseload_cells_of(r, &c);
+	review_cell(r->review_due, today, review, sizeof review);
 	append_cell(&sb, r->family_name, l->family);
 	append_cell(&sb, r->child_name, l->child);
-	append_cell(&sb, age, l->age);
-	append_cell(&sb, plan_label(r->plan), l->plan);
-	append_cell(&sb, contact, l->contact);
-	append_cell(&sb, risk, l->risk);
-	append_cell(&sb, r->review_due ? r->review_due : "-", l->review);
-	append_cell(&sb, flags, l->flags);
+	append_cell(&sb, c.age, l->age);
+	append_cell(&sb, cb_plan_short(r->plan), l->plan);
+	append_cell(&sb, c.contact, l->contact);
+	append_cell(&sb, c.risk, l->risk);
+	append_cell(&sb, review, l->review);
+	append_cell(&sb, c.flags, l->flags);
 	return sb_take(&sb);
 }
 
@@ -89,7 +90,7 @@ static void lay_out(cb_view *v)
 	char **rows = xcalloc(s->cases.count + 1, sizeof *rows);
 
 	for (size_t i = 0; i < s->cases.count; i++)
-		rows[i] = format_row(&s->cases.rows[i], &l);
+		rows[i] = format_row(&s->cases.rows[i], &l, cb_app_today(v->app));
 	s->width = getmaxx(v->win);
 	cb_list_show(&s->list, v->win, 2, getmaxy(v->win) - 2, rows, s->cases.count);
 }
@@ -128,7 +129,7 @@ static void draw_header(cb_view *v)
 	append_cell(&sb, "PLAN", l.plan);
 	append_cell(&sb, "SEEN", l.contact);
 	append_cell(&sb, "RISK", l.risk);
-	append_cell(&sb, "REVIEW DUE", l.review);
+	append_cell(&sb, "REVIEW", l.review);
 	append_cell(&sb, "FLAGS", l.flags);
 	wattrset(v->win, A_BOLD);
 	mvwaddstr(v->win, 1, 0, sb_str(&sb));

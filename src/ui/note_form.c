@@ -4,23 +4,11 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/labels.h"
 #include "core/mem.h"
 #include "store/casebrief.h"
 #include "store/drafts.h"
 #include "store/records.h"
-
-static const char *const contact_types[][2] = {
-	{"home_visit", "Home visit"},
-	{"office_visit", "Office visit"},
-	{"phone", "Phone call"},
-	{"message", "Text or message"},
-	{"school_meeting", "School meeting"},
-	{"health_appointment", "Health appointment"},
-	{"multi_agency_meeting", "Multi-agency meeting"},
-	{"family_network_meeting", "Family network meeting"},
-	{"direct_work", "Direct work with child"},
-	{"other", "Other"},
-};
 
 static const char *const note_text_keys[] = {"worries", "working_well", "needs_to_happen", "text"};
 
@@ -89,8 +77,8 @@ static void add_inputs(cb_form_screen *fs)
 	cb_clock_local_minute(now);
 	cb_form_add(fs, &(cb_input){.key = "type", .label = "Contact type", .kind = CB_INPUT_CHOICE,
 				    .required = true}, "home_visit");
-	for (size_t i = 0; i < sizeof contact_types / sizeof contact_types[0]; i++)
-		cb_form_add_option(fs, contact_types[i][0], contact_types[i][1]);
+	for (size_t i = 0; cb_contact_types[i][0]; i++)
+		cb_form_add_option(fs, cb_contact_types[i][0], cb_contact_types[i][1]);
 	cb_form_add(fs, &(cb_input){.key = "at", .label = "Date and time", .kind = CB_INPUT_DATETIME,
 				    .required = true, .help = "YYYY-MM-DDTHH:MM; now unless you change it"}, now);
 	cb_form_add(fs, &(cb_input){.key = "duration", .label = "Minutes", .kind = CB_INPUT_NUMBER,
