@@ -47,4 +47,10 @@ grep -q '0 open cases' "$tmp/out" || fail "empty caseload"
 sqlite3 "$tmp/empty.db" "DROP TRIGGER audit_log_no_delete; INSERT INTO meta VALUES ('x', 'y');"
 expect_status 1 "$CASEBOOK" --db "$tmp/empty.db" check
 grep -q 'audit_log_no_delete has been removed' "$tmp/out" || fail "guard removal not reported"
+# The shipped instruments pass the linter; a broken folder fails it with file:line:col.
+CASEBOOK_FORMS="$SRC/forms" expect_status 0 "$CASEBOOK" forms check "$SRC/forms"
+mkdir "$tmp/badforms"
+printf 'id: x\nversion: one\n' >"$tmp/badforms/x.yaml"
+expect_status 1 "$CASEBOOK" forms check "$tmp/badforms"
+grep -q "x.yaml:2:10:" "$tmp/err" || { cat "$tmp/err" >&2; fail "forms check message"; }
 echo "cli_basics: ok"
