@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/mem.h"
 #include "core/text.h"
+#include "store/drafts.h"
 
 #define MAX_VIEWS 16
 
@@ -170,6 +171,20 @@ static void handle_key(cb_app *app, int key)
 		app->quit = true;
 }
 
+/* After a crash, kill or closed terminal, the forms left unsaved come first. */
+static void offer_drafts(cb_app *app)
+{
+	cb_draft *drafts = NULL;
+	size_t n = 0;
+	cb_err err = {0};
+
+	if (cb_drafts_list(app->ctx->store, &drafts, &n, &err))
+		cb_app_message(app, CB_STYLE_ERROR, "%s", err.msg);
+	else if (n > 0)
+		cb_app_push(app, &cb_drafts_view, NULL);
+	cb_drafts_free(drafts, n);
+}
+
 int cb_ui_run(const cb_ui_context *ctx)
 {
 	cb_app app = {.ctx = ctx};
@@ -186,6 +201,7 @@ int cb_ui_run(const cb_ui_context *ctx)
 		fprintf(stderr, "casebook: %s\n", app.message);
 		return 1;
 	}
+	offer_drafts(&app);
 	while (!app.quit) {
 		draw(&app);
 		key = cb_display_key();
@@ -202,5 +218,8 @@ int cb_ui_run(const cb_ui_context *ctx)
 	while (app.depth > 0)
 		pop(&app);
 	cb_display_end();
+	if (cb_display_stop_requested())
+		fputs("casebook: asked to stop; anything being typed is kept as a draft and will be "
+		      "offered next time\n", stderr);
 	return 0;
 }

@@ -75,6 +75,8 @@ enum cb_status cb_display_init(cb_err *err)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	/* Wake up now and then so a SIGTERM or SIGHUP is acted on even if the read restarts. */
+	timeout(250);
 	curs_set(0);
 	init_colours();
 	return CB_OK;

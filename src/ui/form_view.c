@@ -345,13 +345,15 @@ static void save_draft(cb_view *v)
 	struct form_state *s = v->priv;
 	cb_form_screen *fs = s->fs;
 	const char **keys = xcalloc(fs->n_inputs + 1, sizeof *keys);
+	char *title = fs->context ? xasprintf("%s: %s", fs->title, fs->context) : xstrdup(fs->title);
 	cb_err err = {0};
 
 	for (size_t i = 0; i < fs->n_inputs; i++)
 		keys[i] = fs->inputs[i].key;
-	if (cb_draft_save(cb_app_context(v->app)->store, fs->draft_kind, fs->draft_target,
-			  fs->title, keys, (const char *const *)fs->values, fs->n_inputs, &err))
+	if (cb_draft_save(cb_app_context(v->app)->store, fs->draft_kind, fs->draft_target, title,
+			  keys, (const char *const *)fs->values, fs->n_inputs, &err))
 		cb_app_message(v->app, CB_STYLE_ERROR, "The draft could not be kept: %s", err.msg);
+	free(title);
 	free(keys);
 }
 

@@ -17,4 +17,11 @@ cb_view *cb_assessment_form_open(cb_app *app, const char *case_id, const char *i
 /* Asks which instrument, then opens its form. */
 cb_view *cb_instrument_chooser_open(cb_app *app, const char *case_id);
 
+/* Draft kinds and the openers that restore them (assessment drafts are "assessment/<id>"). */
+typedef cb_view *(*cb_draft_opener)(cb_app *app, const char *target, const struct cb_draft *d);
+extern const struct cb_draft_kind {
+	const char *kind;
+	cb_draft_opener open;
+} cb_draft_openers[];
+
 #endif

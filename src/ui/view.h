@@ -62,5 +62,6 @@ void cb_view_title(WINDOW *win, const char *title, const char *right);
 extern const struct cb_view_ops cb_caseload_view;
 extern const struct cb_view_ops cb_help_view;
 extern const struct cb_view_ops cb_form_view;
+extern const struct cb_view_ops cb_drafts_view;
 
 #endif
