@@ -13,13 +13,15 @@
 #define MAX_VIEWS 16
 
 struct cb_app {
-	const cb_ui_context *ctx;
+	cb_ui_context *ctx;
 	cb_view *stack[MAX_VIEWS];
 	int depth;
 	char message[512];
 	enum cb_style message_style;
 	char today[11];
 	bool quit;
+	bool go_home;      /* replace every view with the caseload after this key */
+	enum cb_ui_result result;
 };
 
 bool cb_app_has_room(const cb_app *app)
@@ -163,6 +165,14 @@ static void handle_key(cb_app *app, int key)
 		else if (action == CB_ACTION_BACK)
 			r = CB_KEY_CLOSE;
 	}
+	if (app->go_home) {
+		app->go_home = false;
+		while (app->depth > 0)
+			pop(app);
+		if (cb_app_push(app, &cb_caseload_view, NULL) == NULL)
+			app->quit = true;
+		return;
+	}
 	if (r == CB_KEY_QUIT)
 		app->quit = true;
 	else if (r == CB_KEY_CLOSE && app->depth > 1)
@@ -185,21 +195,37 @@ static void offer_drafts(cb_app *app)
 	cb_drafts_free(drafts, n);
 }
 
-int cb_ui_run(const cb_ui_context *ctx)
+void cb_app_go_home(cb_app *app)
 {
-	cb_app app = {.ctx = ctx};
+	app->go_home = true;
+}
+
+void cb_app_finish(cb_app *app, enum cb_ui_result result)
+{
+	app->result = result;
+	app->quit = true;
+}
+
+cb_ui_context *cb_app_context_mut(cb_app *app)
+{
+	return app->ctx;
+}
+
+enum cb_ui_result cb_ui_run(cb_ui_context *ctx)
+{
+	cb_app app = {.ctx = ctx, .result = CB_UI_DONE};
 	cb_err err = {0};
 	int key;
 
 	cb_clock_today(app.today);
 	if (cb_display_init(&err)) {
 		fprintf(stderr, "casebook: %s\n", err.msg);
-		return 1;
+		return CB_UI_FAILED;
 	}
-	if (cb_app_push(&app, &cb_caseload_view, NULL) == NULL) {
+	if (cb_app_push(&app, ctx->first_run ? &cb_welcome_view : &cb_caseload_view, NULL) == NULL) {
 		cb_display_end();
 		fprintf(stderr, "casebook: %s\n", app.message);
-		return 1;
+		return CB_UI_FAILED;
 	}
 	offer_drafts(&app);
 	while (!app.quit) {
@@ -221,5 +247,5 @@ int cb_ui_run(const cb_ui_context *ctx)
 	if (cb_display_stop_requested())
 		fputs("casebook: asked to stop; anything being typed is kept as a draft and will be "
 		      "offered next time\n", stderr);
-	return 0;
+	return app.result;
 }

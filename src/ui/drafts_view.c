@@ -18,6 +18,7 @@ struct drafts_state {
 
 const struct cb_draft_kind cb_draft_openers[] = {
 	{"note", cb_note_form_open},
+	{"first-run", cb_first_run_form_open},
 	{NULL, NULL},
 };
 

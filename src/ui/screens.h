@@ -17,6 +17,9 @@ cb_view *cb_assessment_form_open(cb_app *app, const char *case_id, const char *i
 /* Asks which instrument, then opens its form. */
 cb_view *cb_instrument_chooser_open(cb_app *app, const char *case_id);
 
+/* First run: who is using this casebook (name, role, team). */
+cb_view *cb_first_run_form_open(cb_app *app, const char *target, const struct cb_draft *draft);
+
 /* Draft kinds and the openers that restore them (assessment drafts are "assessment/<id>"). */
 typedef cb_view *(*cb_draft_opener)(cb_app *app, const char *target, const struct cb_draft *d);
 extern const struct cb_draft_kind {

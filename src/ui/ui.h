@@ -2,6 +2,8 @@
 #ifndef CASEBOOK_UI_UI_H
 #define CASEBOOK_UI_UI_H
 
+#include <stdbool.h>
+
 #include "forms/forms.h"
 #include "store/store.h"
 
@@ -9,13 +11,20 @@
 typedef struct cb_ui_context {
 	cb_store *store;
 	const cb_form_set *forms;
-	const char *practitioner_id; /* whose caseload is home; NULL = every open case */
+	/* The person using casebook (meta practitioner_id); NULL if not set up. Whose
+	 * caseload is home: a practitioner's own cases, everything for a supervisor or
+	 * when unknown. The first-run screen sets it. */
+	char *practitioner_id;
+	bool first_run;              /* a new, empty database: show the welcome screen */
 } cb_ui_context;
 
-/*
- * Runs the app until the user quits or a SIGTERM/SIGHUP arrives; the terminal
- * is restored either way. Returns 0, or 1 after printing why it could not run.
- */
-int cb_ui_run(const cb_ui_context *ctx);
+enum cb_ui_result {
+	CB_UI_DONE,        /* the user quit, or a signal asked casebook to stop */
+	CB_UI_FAILED,      /* could not run; the reason was printed */
+	CB_UI_OPEN_SAMPLE, /* on first run, the user chose to look at the sample casebook */
+};
+
+/* Runs the app until the user quits; the terminal is restored whatever happens. */
+enum cb_ui_result cb_ui_run(cb_ui_context *ctx);
 
 #endif

@@ -49,6 +49,12 @@ cb_view *cb_app_push(cb_app *app, const struct cb_view_ops *ops, const void *arg
 /* True if another view can be pushed. */
 bool cb_app_has_room(const cb_app *app);
 const cb_ui_context *cb_app_context(const cb_app *app);
+/* The context, to change who is using casebook (first run). */
+cb_ui_context *cb_app_context_mut(cb_app *app);
+/* Ends the app with a result once the current key is handled. */
+void cb_app_finish(cb_app *app, enum cb_ui_result result);
+/* Replaces every open view with the caseload (after first-run set-up). */
+void cb_app_go_home(cb_app *app);
 /* Shows a message on the status line until the next key. */
 void cb_app_message(cb_app *app, enum cb_style style, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -63,5 +69,6 @@ extern const struct cb_view_ops cb_caseload_view;
 extern const struct cb_view_ops cb_help_view;
 extern const struct cb_view_ops cb_form_view;
 extern const struct cb_view_ops cb_drafts_view;
+extern const struct cb_view_ops cb_welcome_view;
 
 #endif
