@@ -53,3 +53,20 @@ void cb_members_free(cb_member *members, size_t count)
 	}
 	free(members);
 }
+
+char *cb_practitioner_role(cb_store *st, const char *practitioner_id)
+{
+	sqlite3_stmt *q = NULL;
+	char *role = NULL;
+
+	if (practitioner_id == NULL)
+		return NULL;
+	if (sqlite3_prepare_v2(cb_store_db(st), "SELECT role FROM practitioners WHERE id = ?", -1, &q,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, practitioner_id, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			role = xstrdup((const char *)sqlite3_column_text(q, 0));
+	}
+	sqlite3_finalize(q);
+	return role;
+}

@@ -15,4 +15,7 @@ enum cb_status cb_members_load(cb_store *st, const char *family_id, cb_member **
 			       size_t *count, cb_err *err);
 void cb_members_free(cb_member *members, size_t count);
 
+/* The role ("practitioner" or "supervisor") of a practitioner, or NULL if unknown. Caller frees. */
+char *cb_practitioner_role(cb_store *st, const char *practitioner_id);
+
 #endif

@@ -2,6 +2,7 @@
 #include "ui/view.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/dates.h"
@@ -9,13 +10,25 @@
 #include "core/mem.h"
 #include "core/text.h"
 #include "store/caseload.h"
+#include "store/people.h"
 #include "ui/list.h"
 #include "ui/screens.h"
+
+enum sort_by { SORT_FAMILY, SORT_CONTACT, SORT_RISK, SORT_REVIEW, SORT_COUNT };
+enum show { SHOW_MINE, SHOW_ALL, SHOW_FLAGGED, SHOW_COUNT };
+
+static const char *const sort_names[SORT_COUNT] = {
+	"by family", "by last contact", "riskiest first", "by review due",
+};
+static const char *const show_names[SHOW_COUNT] = {"My cases", "All open cases", "Flagged cases"};
 
 struct caseload_state {
 	cb_caseload cases;
 	cb_list list;
 	int width; /* the width the rows were laid out for */
+	enum sort_by sort;
+	enum show show;
+	bool supervisor; /* the app user sees the team's cases by default */
 };
 
 /* Column widths for a terminal width: name columns take what the fixed ones leave. */
@@ -95,21 +108,84 @@ static void lay_out(cb_view *v)
 	cb_list_show(&s->list, v->win, 2, getmaxy(v->win) - 2, rows, s->cases.count);
 }
 
+static bool flagged(const cb_caseload_row *r)
+{
+	return r->flag_no_contact || r->flag_review_overdue || r->stalled_goals > 0;
+}
+
+static int compare_key(const cb_caseload_row *a, const cb_caseload_row *b, enum sort_by by)
+{
+	switch (by) {
+	case SORT_CONTACT: return b->days_since_contact - a->days_since_contact;
+	case SORT_RISK:
+		if (a->has_risk != b->has_risk)
+			return a->has_risk ? -1 : 1;
+		return (a->risk_total > b->risk_total) - (a->risk_total < b->risk_total);
+	case SORT_REVIEW:
+		return strcmp(a->review_due ? a->review_due : "9", b->review_due ? b->review_due : "9");
+	default: return 0;
+	}
+}
+
+/* qsort has no context argument; the view sets this just before sorting. */
+static enum sort_by sorting;
+
+/* Ties keep the query's family-then-child order (the case id breaks the rest). */
+static int compare_rows(const void *pa, const void *pb)
+{
+	const cb_caseload_row *a = pa, *b = pb;
+	int c = compare_key(a, b, sorting);
+
+	if (c == 0)
+		c = strcmp(a->family_name, b->family_name);
+	if (c == 0)
+		c = strcmp(a->child_name, b->child_name);
+	return c ? c : strcmp(a->case_id, b->case_id);
+}
+
+static void keep_flagged(cb_caseload *list)
+{
+	size_t kept = 0;
+	cb_caseload dropped = {xcalloc(list->count + 1, sizeof *list->rows), 0};
+
+	for (size_t i = 0; i < list->count; i++) {
+		if (flagged(&list->rows[i]))
+			list->rows[kept++] = list->rows[i];
+		else
+			dropped.rows[dropped.count++] = list->rows[i];
+	}
+	list->count = kept;
+	cb_caseload_free(&dropped);
+}
+
 static enum cb_status load(cb_view *v, cb_err *err)
 {
 	struct caseload_state *s = v->priv;
 	const cb_ui_context *ctx = cb_app_context(v->app);
+	const char *whose = s->show == SHOW_MINE ? ctx->practitioner_id : NULL;
 
 	cb_caseload_free(&s->cases);
-	if (cb_caseload_load(ctx->store, ctx->practitioner_id, cb_app_today(v->app), &s->cases, err))
+	if (cb_caseload_load(ctx->store, whose, cb_app_today(v->app), &s->cases, err))
 		return err->code;
+	if (s->show == SHOW_FLAGGED)
+		keep_flagged(&s->cases);
+	sorting = s->sort;
+	if (s->cases.count > 1)
+		qsort(s->cases.rows, s->cases.count, sizeof *s->cases.rows, compare_rows);
 	lay_out(v);
 	return CB_OK;
 }
 
 static enum cb_status caseload_open(cb_view *v, const void *arg, cb_err *err)
 {
+	struct caseload_state *s = v->priv;
+	const cb_ui_context *ctx = cb_app_context(v->app);
+	char *role = cb_practitioner_role(ctx->store, ctx->practitioner_id);
+
 	(void)arg;
+	s->supervisor = role == NULL || strcmp(role, "supervisor") == 0;
+	s->show = s->supervisor ? SHOW_ALL : SHOW_MINE;
+	free(role);
 	return load(v, err);
 }
 
@@ -120,9 +196,13 @@ static void draw_header(cb_view *v)
 	char right[64];
 	strbuf sb = {0};
 
-	snprintf(right, sizeof right, "%s  %zu open case%s ", cb_app_today(v->app), s->cases.count,
+	char title[160];
+
+	snprintf(right, sizeof right, "%s  %zu case%s ", cb_app_today(v->app), s->cases.count,
 		 s->cases.count == 1 ? "" : "s");
-	cb_view_title(v->win, " casebook — caseload (risk: higher is safer)", right);
+	snprintf(title, sizeof title, " %s, %s (risk: higher is safer)",
+		 show_names[s->show], sort_names[s->sort]);
+	cb_view_title(v->win, title, right);
 	append_cell(&sb, "FAMILY", l.family);
 	append_cell(&sb, "CHILD", l.child);
 	append_cell(&sb, "AGE", l.age);
@@ -166,6 +246,22 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 	}
 	if (action == CB_ACTION_NEW_ASSESSMENT && s->cases.count > 0) {
 		cb_instrument_chooser_open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id);
+		return CB_KEY_HANDLED;
+	}
+	if (action == CB_ACTION_SORT || action == CB_ACTION_FILTER) {
+		if (action == CB_ACTION_SORT)
+			s->sort = (s->sort + 1) % SORT_COUNT;
+		else
+			s->show = (s->show + 1) % SHOW_COUNT;
+		if (s->show == SHOW_MINE && cb_app_context(v->app)->practitioner_id == NULL)
+			s->show = SHOW_ALL; /* nobody is set up as the user of this casebook */
+		cb_list_select(&s->list, 0);
+		s->list.selected = 0;
+		if (load(v, &err))
+			cb_app_message(v->app, CB_STYLE_ERROR, "%s", err.msg);
+		else
+			cb_app_message(v->app, CB_STYLE_NORMAL, "Showing %s, %s", show_names[s->show],
+				       sort_names[s->sort]);
 		return CB_KEY_HANDLED;
 	}
 	if (action == CB_ACTION_REFRESH) {

@@ -24,6 +24,10 @@ enum cb_key_scope {
 	X(LAST, CB_SCOPE_LIST, "End G", NULL, "Last row")                                         \
 	X(OPEN, CB_SCOPE_LIST, "Enter", "Open", "Open the selected row")                          \
 	X(REFRESH, CB_SCOPE_LIST, "^L", NULL, "Redraw the screen and reload")                     \
+	X(SORT, CB_SCOPE_LIST, "s", NULL,                                                         \
+	  "Caseload: sort by family, longest since contact, riskiest, or review due")             \
+	X(FILTER, CB_SCOPE_LIST, "f", NULL,                                                       \
+	  "Caseload: show my cases, every open case, or only flagged ones")                      \
 	X(NEW_NOTE, CB_SCOPE_LIST, "n", "Note", "Record a contact note for the selected case")    \
 	X(NEW_ASSESSMENT, CB_SCOPE_LIST, "a", "Assess",                                          \
 	  "Record an assessment (risk framework, WAI, ...) for the selected case")                \
