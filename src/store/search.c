@@ -1,0 +1,143 @@
+/* search.c: name search with LIKE, note search with the notes_fts index. */
+#include "store/search.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "core/mem.h"
+
+char *cb_search_fts_query(const char *text)
+{
+	strbuf sb = {0};
+	const char *p = text;
+
+	while (*p) {
+		size_t skip = strspn(p, " \t\n"), len;
+		p += skip;
+		len = strcspn(p, " \t\n");
+		if (len == 0)
+			break;
+		sb_append(&sb, sb.len ? " \"" : "\"");
+		for (size_t i = 0; i < len; i++)
+			sb_appendn(&sb, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
+		sb_append(&sb, "\"");
+		p += len;
+		if (*p == '\0')
+			sb_append(&sb, "*");
+	}
+	return sb_take(&sb);
+}
+
+/* LIKE pattern for "contains", with % and _ in the text taken literally. */
+static char *like_pattern(const char *text)
+{
+	strbuf sb = {0};
+
+	sb_append(&sb, "%");
+	for (const char *p = text; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			sb_append(&sb, "\\");
+		sb_appendn(&sb, p, 1);
+	}
+	sb_append(&sb, "%");
+	return sb_take(&sb);
+}
+
+static const char names_sql[] =
+	"SELECT c.id, ch.name || ', ' || f.name, 'name', NULL, p.name"
+	" FROM people p JOIN family_members m ON m.person_id = p.id"
+	" JOIN cases c ON c.family_id = m.family_id AND (c.child_id = p.id OR m.relationship <> 'child')"
+	" JOIN families f ON f.id = c.family_id JOIN people ch ON ch.id = c.child_id"
+	" WHERE p.name LIKE ?1 ESCAPE '\\'"
+	" UNION ALL"
+	" SELECT c.id, ch.name || ', ' || f.name, 'family', NULL, f.name || ' (' || f.family_ref || ')'"
+	" FROM families f JOIN cases c ON c.family_id = f.id JOIN people ch ON ch.id = c.child_id"
+	" WHERE f.name LIKE ?1 ESCAPE '\\' OR f.family_ref LIKE ?1 ESCAPE '\\'"
+	" ORDER BY 3, 5, 1 LIMIT ?2";
+
+static const char notes_sql[] =
+	"SELECT n.case_id, ch.name || ', ' || f.name, 'note', n.occurred_at,"
+	" snippet(notes_fts, -1, '', '', '…', 12)"
+	" FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid"
+	" JOIN cases c ON c.id = n.case_id JOIN families f ON f.id = c.family_id"
+	" JOIN people ch ON ch.id = c.child_id"
+	" WHERE notes_fts MATCH ?1 ORDER BY rank, n.occurred_at DESC LIMIT ?2";
+
+static char *dup_col(sqlite3_stmt *q, int i)
+{
+	const unsigned char *s = sqlite3_column_text(q, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+static enum cb_status collect(cb_store *st, const char *sql, const char *arg, size_t limit,
+			      cb_hit **out, size_t *count, size_t *cap, cb_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	enum cb_status rc = CB_OK;
+	int step;
+
+	if (sqlite3_prepare_v2(cb_store_db(st), sql, -1, &q, NULL) != SQLITE_OK) {
+		rc = cb_store_fail(st, err, "searching");
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)limit);
+	while (*count < limit && (step = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*count == *cap) {
+			*cap = *cap ? *cap * 2 : 16;
+			*out = xreallocarray(*out, *cap, sizeof **out);
+		}
+		cb_hit *h = &(*out)[(*count)++];
+		h->case_id = dup_col(q, 0);
+		h->child = dup_col(q, 1);
+		h->what = dup_col(q, 2);
+		h->when = dup_col(q, 3);
+		h->snippet = dup_col(q, 4);
+	}
+out:
+	sqlite3_finalize(q);
+	return rc;
+}
+
+static bool blank(const char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	return *s == '\0';
+}
+
+enum cb_status cb_search(cb_store *st, const char *text, size_t limit, cb_hit **out,
+			 size_t *count, cb_err *err)
+{
+	char *like = like_pattern(text), *fts = cb_search_fts_query(text);
+	size_t cap = 0;
+	enum cb_status rc = CB_OK;
+
+	*out = NULL;
+	*count = 0;
+	if (!blank(text)) {
+		rc = collect(st, names_sql, like, limit, out, count, &cap, err);
+		if (rc == CB_OK)
+			rc = collect(st, notes_sql, fts, limit, out, count, &cap, err);
+	}
+	if (rc) {
+		cb_hits_free(*out, *count);
+		*out = NULL;
+		*count = 0;
+	}
+	free(like);
+	free(fts);
+	return rc;
+}
+
+void cb_hits_free(cb_hit *hits, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		free(hits[i].case_id);
+		free(hits[i].child);
+		free(hits[i].what);
+		free(hits[i].when);
+		free(hits[i].snippet);
+	}
+	free(hits);
+}
