@@ -51,5 +51,7 @@ void cb_view_title(WINDOW *win, const char *title, const char *right);
 /* The views. */
 extern const struct cb_view_ops cb_caseload_view;
 extern const struct cb_view_ops cb_help_view;
+/* One case on tabs; opened with the case id (const char *) as the arg. */
+extern const struct cb_view_ops cb_case_view;
 
 #endif
