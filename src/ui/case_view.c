@@ -178,7 +178,7 @@ static void draw_title(cb_view *v)
 		snprintf(age, sizeof age, ", %d", h->child_age);
 	title = xasprintf(" %s — %s%s", h->family_name, h->child_name, age);
 	right = xasprintf("%s%s  case %s ", h->closed_on ? "CLOSED  " : "",
-			  cb_label(CB_LABEL_PLAN, h->plan), h->case_id);
+			  h->plan ? cb_label(CB_LABEL_PLAN, h->plan) : "no plan", h->case_id);
 	cb_view_title(v->win, title, right);
 	free(title);
 	free(right);
