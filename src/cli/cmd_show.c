@@ -331,15 +331,40 @@ static void print_head(FILE *f, json_t *page)
 		fprintf(f, "  %-13s open\n", "status");
 }
 
+/* Characters (not bytes) in UTF-8 text, for lining up columns. */
+static size_t width_of(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static void pad(FILE *f, const char *s, size_t width)
+{
+	fputs(s, f);
+	for (size_t n = width_of(s); n < width; n++)
+		fputc(' ', f);
+}
+
 static void print_people(FILE *f, json_t *people)
 {
-	size_t i;
+	static const char *const cols[] = {"name", "id", "relationship"};
+	size_t widths[3] = {0}, i;
 	json_t *p;
 
+	json_array_foreach(people, i, p)
+		for (int c = 0; c < 3; c++)
+			if (width_of(str_or_empty(p, cols[c])) > widths[c])
+				widths[c] = width_of(str_or_empty(p, cols[c]));
 	fputs("\nPeople\n", f);
 	json_array_foreach(people, i, p) {
-		fprintf(f, "  %-24s %-16s %-16s ", str_or_empty(p, "name"), str_or_empty(p, "id"),
-			str_or_empty(p, "relationship"));
+		fputs("  ", f);
+		for (int c = 0; c < 3; c++) {
+			pad(f, str_or_empty(p, cols[c]), widths[c]);
+			fputs("  ", f);
+		}
 		print_age(f, p);
 		fputc('\n', f);
 	}

@@ -588,14 +588,14 @@ static void check_shape(imp *im, rec *r, long i, yaml_node_t *v)
 
 static void missing(imp *im, rec *r, const cb_field *f)
 {
-	char *hint = expected(f);
+	bool text = f->type == CB_F_TEXT || f->type == CB_F_NAME;
+	char *hint = text ? xstrdup("") : expected(f);
+	char *what = r->id ? xasprintf("%s '%s'", r->rt->name, r->id)
+			   : xasprintf("this %s", r->rt->name);
 
-	if (r->id)
-		imp_problem(im, r, r->line, "%s '%s' has no %s; it is required (%s)", r->rt->name,
-			    r->id, f->key, hint);
-	else
-		imp_problem(im, r, r->line, "this %s has no %s; it is required (%s)", r->rt->name,
-			    f->key, hint);
+	imp_problem(im, r, r->line, "%s has no %s; it is required%s%s%s", what, f->key,
+		    text ? "" : " (", hint, text ? "" : ")");
+	free(what);
 	free(hint);
 }
 
@@ -621,17 +621,28 @@ static void check_values(imp *im, rec *r)
 		missing(im, r, &r->rt->fields[id_field]);
 }
 
+/* " did you mean 'need'?" when word looks like a typo of one of words, else "". */
+static char *did_you_mean(const char *word, const char *const *words, size_t n)
+{
+	const char *near = cb_closest(word, words, n);
+	return near ? xasprintf(" did you mean '%s'?", near) : xstrdup("");
+}
+
 static void unknown_key(imp *im, rec *r, const yaml_node_t *k)
 {
-	strbuf keys = {0};
-	char shown[48];
+	const char *keys[IMP_MAXF];
+	char shown[48], *list, *hint;
 
 	for (size_t i = 0; i < r->rt->n_fields; i++)
-		sb_appendf(&keys, "%s%s", i ? ", " : "", r->rt->fields[i].key);
+		keys[i] = r->rt->fields[i].key;
+	keys[r->rt->n_fields] = NULL;
+	list = cb_words_list(keys);
+	hint = did_you_mean(imp_scalar(k), keys, r->rt->n_fields);
 	imp_shown(k, shown, sizeof shown);
-	imp_problem(im, r, imp_line(k), "unknown key '%s' in a %s; expected one of: %s", shown,
-		    r->rt->name, sb_str(&keys));
-	sb_free(&keys);
+	imp_problem(im, r, imp_line(k), "unknown key '%s' in this %s;%s expected one of: %s", shown,
+		    r->rt->name, hint, list);
+	free(hint);
+	free(list);
 }
 
 static void read_keys(imp *im, rec *r)
@@ -862,8 +873,9 @@ static void walk_list(imp *im, yaml_node_t *list, enum cb_rkind kind, const rec 
 		if (node->type == YAML_MAPPING_NODE)
 			walk_record(im, node, kind, up);
 		else
-			imp_problem(im, NULL, imp_line(node), "expected a %s here (a map of keys such "
-				    "as 'id: ...'), not %s", rt->name,
+			imp_problem(im, NULL, imp_line(node), "expected %s %s here (a map of keys such "
+				    "as 'id: ...'), not %s", strchr("aeiou", rt->name[0]) ? "an" : "a",
+				    rt->name,
 				    node->type == YAML_SCALAR_NODE ? "a single value" : "a list");
 	}
 }
@@ -911,11 +923,14 @@ static void top_keys(imp *im, yaml_node_t *root, yaml_node_t **version, yaml_nod
 		if (strcmp(name, "casebook") == 0) {
 			*version = v;
 		} else if (s == cb_n_data_sections) {
-			char shown[48];
+			static const char *const top[] = {"casebook", "teams", "practitioners",
+							  "families", "supervisions"};
+			char shown[48], *hint = did_you_mean(name, top, 5);
 			imp_shown(k, shown, sizeof shown);
-			imp_problem(im, NULL, imp_line(k), "unknown key '%s' at the top of the file; "
+			imp_problem(im, NULL, imp_line(k), "unknown key '%s' at the top of the file;%s "
 				    "expected one of: casebook, teams, practitioners, families, "
-				    "supervisions", shown);
+				    "supervisions", shown, hint);
+			free(hint);
 		} else if (seen_line[s]) {
 			imp_problem(im, NULL, imp_line(k), "key '%s' appears twice (also at line %d); "
 				    "put all its records in one list", name, seen_line[s]);
@@ -1021,7 +1036,8 @@ enum cb_status cb_import_file(cb_store *st, const char *path, const cb_import_op
 
 	memset(res, 0, sizeof *res);
 	if (f == NULL)
-		return cb_fail(err, CB_NOT_FOUND, "cannot read %s: %s; check the file name", path,
+		return cb_fail(err, errno == ENOENT ? CB_NOT_FOUND : CB_ERROR,
+			       "cannot read %s: %s; check the file name and its permissions", path,
 			       strerror(errno));
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
 		sb_appendn(&sb, buf, n);
