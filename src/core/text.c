@@ -35,6 +35,23 @@ int cb_text_width(const char *s)
 	return total;
 }
 
+size_t cb_text_prefix(const char *s, int width, int *cols)
+{
+	size_t len = 0, n;
+	int used = 0, w;
+
+	while (s && s[len]) {
+		n = next_char(s + len, &w);
+		if (used + w > width)
+			break;
+		len += n;
+		used += w;
+	}
+	if (cols)
+		*cols = used;
+	return len;
+}
+
 void cb_text_fit(char *out, const char *s, int width)
 {
 	int used = 0, cols;

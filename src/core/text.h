@@ -13,4 +13,10 @@ int cb_text_width(const char *s);
  */
 void cb_text_fit(char *out, const char *s, int width);
 
+/*
+ * The byte length of the longest leading part of s, in whole characters, that
+ * fits in `width` columns; its width goes to *cols when cols is not NULL.
+ */
+size_t cb_text_prefix(const char *s, int width, int *cols);
+
 #endif

@@ -39,6 +39,13 @@ static int key_code(const char *name, size_t len)
 	return len == 1 ? (unsigned char)name[0] : -1;
 }
 
+/* True if the name is a range of characters such as "1-7" and key is one of them. */
+static int in_range(const char *name, size_t len, int key)
+{
+	return len == 3 && name[1] == '-' && key >= (unsigned char)name[0] &&
+	       key <= (unsigned char)name[2];
+}
+
 static int binds(const char *keys, int key)
 {
 	const char *p = keys;
@@ -46,7 +53,8 @@ static int binds(const char *keys, int key)
 	while (*p) {
 		size_t len = strcspn(p, " ");
 		int code = key_code(p, len);
-		if (code == key || (key == KEY_ENTER && code == '\n') || (key == '\r' && code == '\n'))
+		if (code == key || (key == KEY_ENTER && code == '\n') || (key == '\r' && code == '\n') ||
+		    in_range(p, len, key))
 			return 1;
 		p += len;
 		p += strspn(p, " ");

@@ -9,27 +9,35 @@ enum cb_key_scope {
 	CB_SCOPE_GLOBAL = 1 << 0,
 	CB_SCOPE_LIST = 1 << 1,   /* caseload and other lists */
 	CB_SCOPE_FORM = 1 << 2,   /* any form screen */
+	CB_SCOPE_CASE = 1 << 3,   /* the case screen's tabs */
 };
 
-/* X(name, scope, keys, hint, help): keys are space-separated names (see keys.c). */
+/*
+ * X(name, scope, keys, hint, help): keys are space-separated names (see keys.c);
+ * "1-7" names a range of characters, and the handler reads which one was pressed.
+ */
 #define CB_ACTIONS(X)                                                                          \
-	X(HELP, CB_SCOPE_GLOBAL | CB_SCOPE_LIST, "? F1", "Help", "Show this help")               \
-	X(BACK, CB_SCOPE_LIST, "q", "Back", "Go back; on the caseload, quit")                     \
+	X(HELP, CB_SCOPE_GLOBAL | CB_SCOPE_LIST | CB_SCOPE_CASE, "? F1", "Help", "Show this help") \
+	X(BACK, CB_SCOPE_LIST | CB_SCOPE_CASE, "q", "Back", "Go back; on the caseload, quit")     \
 	X(QUIT, CB_SCOPE_GLOBAL, "^Q", NULL, "Quit casebook from anywhere")                      \
-	X(UP, CB_SCOPE_LIST, "Up k", NULL, "Move up")                                             \
-	X(DOWN, CB_SCOPE_LIST, "Down j", NULL, "Move down")                                       \
-	X(PAGE_UP, CB_SCOPE_LIST, "PgUp ^B", NULL, "Page up")                                     \
-	X(PAGE_DOWN, CB_SCOPE_LIST, "PgDn ^F", NULL, "Page down")                                 \
-	X(FIRST, CB_SCOPE_LIST, "Home g", NULL, "First row")                                      \
-	X(LAST, CB_SCOPE_LIST, "End G", NULL, "Last row")                                         \
-	X(OPEN, CB_SCOPE_LIST, "Enter", "Open", "Open the selected row")                          \
-	X(REFRESH, CB_SCOPE_LIST, "^L", NULL, "Redraw the screen and reload")                     \
+	X(UP, CB_SCOPE_LIST | CB_SCOPE_CASE, "Up k", NULL, "Move up (on a case tab, scroll)")     \
+	X(DOWN, CB_SCOPE_LIST | CB_SCOPE_CASE, "Down j", NULL, "Move down (or scroll)")           \
+	X(PAGE_UP, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgUp ^B", NULL, "Page up")                     \
+	X(PAGE_DOWN, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgDn ^F", NULL, "Page down")                 \
+	X(FIRST, CB_SCOPE_LIST | CB_SCOPE_CASE, "Home g", NULL, "First row")                      \
+	X(LAST, CB_SCOPE_LIST | CB_SCOPE_CASE, "End G", NULL, "Last row")                         \
+	X(OPEN, CB_SCOPE_LIST, "Enter", "Open", "Open the selected row (on the caseload, the case)") \
+	X(REFRESH, CB_SCOPE_LIST | CB_SCOPE_CASE, "^L", NULL, "Redraw the screen and reload")     \
+	X(NEXT_TAB, CB_SCOPE_CASE, "Right l", "Next tab", "Case screen: next tab")                \
+	X(PREV_TAB, CB_SCOPE_CASE, "Left h", "Prev tab", "Case screen: previous tab")             \
+	X(GOTO_TAB, CB_SCOPE_CASE, "1-7", "Tabs", "Case screen: go to tab 1-7 (numbered on the tab bar)") \
 	X(SORT, CB_SCOPE_LIST, "s", NULL,                                                         \
 	  "Caseload: sort by family, longest since contact, riskiest, or review due")             \
 	X(FILTER, CB_SCOPE_LIST, "f", NULL,                                                       \
 	  "Caseload: show my cases, every open case, or only flagged ones")                      \
-	X(NEW_NOTE, CB_SCOPE_LIST, "n", "Note", "Record a contact note for the selected case")    \
-	X(NEW_ASSESSMENT, CB_SCOPE_LIST, "a", "Assess",                                          \
+	X(NEW_NOTE, CB_SCOPE_LIST | CB_SCOPE_CASE, "n", "Note",                                  \
+	  "Record a contact note for the selected case")                                          \
+	X(NEW_ASSESSMENT, CB_SCOPE_LIST | CB_SCOPE_CASE, "a", "Assess",                          \
 	  "Record an assessment (risk framework, WAI, ...) for the selected case")                \
 	X(NEXT_FIELD, CB_SCOPE_FORM, "Tab Down", NULL, "Next field")                              \
 	X(PREV_FIELD, CB_SCOPE_FORM, "BTab Up", NULL, "Previous field")                           \

@@ -70,5 +70,7 @@ extern const struct cb_view_ops cb_help_view;
 extern const struct cb_view_ops cb_form_view;
 extern const struct cb_view_ops cb_drafts_view;
 extern const struct cb_view_ops cb_welcome_view;
+/* One case on tabs; opened with the case id (const char *) as the arg. */
+extern const struct cb_view_ops cb_case_view;
 
 #endif

@@ -128,6 +128,22 @@ static void test_text_width(void **state)
 	assert_int_equal(cb_text_width(out), 8);
 }
 
+static void test_text_prefix(void **state)
+{
+	int cols = -1;
+
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	assert_int_equal(cb_text_prefix("Zoë Ní", 3, &cols), 4); /* "Zoë": ë is two bytes */
+	assert_int_equal(cols, 3);
+	assert_int_equal(cb_text_prefix("日本語", 3, &cols), 3); /* one wide character */
+	assert_int_equal(cols, 2);
+	assert_int_equal(cb_text_prefix("abc", 10, &cols), 3);
+	assert_int_equal(cols, 3);
+	assert_int_equal(cb_text_prefix("abc", 0, NULL), 0);
+	assert_int_equal(cb_text_prefix(NULL, 5, &cols), 0);
+	assert_int_equal(cols, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +155,7 @@ int main(void)
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_text_width),
+		cmocka_unit_test(test_text_prefix),
 	};
 	if (sodium_init() < 0)
 		return 1;
