@@ -32,13 +32,13 @@ enum cb_key_scope {
 	X(PREV_TAB, CB_SCOPE_CASE, "Left h", "Prev tab", "Case screen: previous tab")             \
 	X(GOTO_TAB, CB_SCOPE_CASE, "1-7", "Tabs", "Case screen: go to tab 1-7 (numbered on the tab bar)") \
 	X(SORT, CB_SCOPE_LIST, "s", NULL,                                                         \
-	  "Caseload: sort by family, longest since contact, riskiest, or review due")             \
+	  "Caseload: sort by family, last contact, risk or review due")             \
 	X(FILTER, CB_SCOPE_LIST, "f", NULL,                                                       \
-	  "Caseload: show my cases, every open case, or only flagged ones")                      \
+	  "Caseload: my cases, all open cases, or flagged ones only")                      \
 	X(NEW_NOTE, CB_SCOPE_LIST | CB_SCOPE_CASE, "n", "Note",                                  \
 	  "Record a contact note for the selected case")                                          \
 	X(NEW_ASSESSMENT, CB_SCOPE_LIST | CB_SCOPE_CASE, "a", "Assess",                          \
-	  "Record an assessment (risk framework, WAI, ...) for the selected case")                \
+	  "Record an assessment (risk framework, WAI...) for the case")                \
 	X(NEXT_FIELD, CB_SCOPE_FORM, "Tab Down", NULL, "Next field")                              \
 	X(PREV_FIELD, CB_SCOPE_FORM, "BTab Up", NULL, "Previous field")                           \
 	X(SAVE, CB_SCOPE_FORM, "F2 ^S", "Save", "Save the form")                                  \
