@@ -244,6 +244,10 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 		cb_app_push(v->app, &cb_case_view, s->cases.rows[cb_list_selected(&s->list)].case_id);
 		return CB_KEY_HANDLED;
 	}
+	if (action == CB_ACTION_SEARCH) {
+		cb_search_ask(v->app);
+		return CB_KEY_HANDLED;
+	}
 	if (action == CB_ACTION_NEW_NOTE && s->cases.count > 0) {
 		cb_note_form_open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id, NULL);
 		return CB_KEY_HANDLED;

@@ -31,6 +31,7 @@ enum cb_key_scope {
 	X(NEXT_TAB, CB_SCOPE_CASE, "Right l", "Next tab", "Case screen: next tab")                \
 	X(PREV_TAB, CB_SCOPE_CASE, "Left h", "Prev tab", "Case screen: previous tab")             \
 	X(GOTO_TAB, CB_SCOPE_CASE, "1-7", "Tabs", "Case screen: go to tab 1-7 (numbered on the tab bar)") \
+	X(SEARCH, CB_SCOPE_LIST, "/", "Search", "Search names and note text, then open the case")  \
 	X(SORT, CB_SCOPE_LIST, "s", NULL,                                                         \
 	  "Caseload: sort by family, last contact, risk or review due")             \
 	X(FILTER, CB_SCOPE_LIST, "f", NULL,                                                       \

@@ -61,6 +61,9 @@ void cb_app_message(cb_app *app, enum cb_style style, const char *fmt, ...)
 /* Today's date ("YYYY-MM-DD") as the app sees it. */
 const char *cb_app_today(const cb_app *app);
 
+/* Asks for search text and shows what matches (names and notes). */
+void cb_search_ask(cb_app *app);
+
 /* Draws a title bar on line 0 of win: title left, right-hand text right. */
 void cb_view_title(WINDOW *win, const char *title, const char *right);
 
