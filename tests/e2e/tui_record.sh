@@ -136,11 +136,12 @@ run_at() {
 		WHERE a.instrument = 'risk-framework' AND a.assessed_on = '2026-07-01'
 		ORDER BY s.scale)")" = "engagement=3.0 protective=1.0 risk=-1.0 total=3.0" ] ||
 		fail "risk scores"
-	[ "$(q "SELECT group_concat(a.rater || ':' || coalesce(p.name, '-') || '=' || s.score, ' ')
-		FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id
+	[ "$(q "SELECT group_concat(x, ' ') FROM (SELECT a.rater || ':' || coalesce(p.name, '-')
+		|| '=' || s.score AS x FROM assessments a
+		JOIN assessment_scores s ON s.assessment_id = a.id
 		LEFT JOIN people p ON p.id = a.rater_person_id
 		WHERE a.instrument = 'working-alliance' AND s.scale = 'alliance'
-		AND a.assessed_on = '2026-07-01' ORDER BY a.rater")" = \
+		AND a.assessed_on = '2026-07-01' ORDER BY a.rater)")" = \
 		"family_member:Siobhán Ní Bhriain=15.0 worker:-=18.0" ] || fail "WAI scores"
 	"$CASEBOOK" --db "$DB" check >/dev/null || fail "casebook check"
 }
