@@ -51,6 +51,8 @@ enum cb_status cb_draft_save(cb_store *st, const char *kind, const char *target,
 		sb_append(&body, "\n");
 	}
 	cb_store_now(st, now);
+	/* A keystroke must not hang behind another writer; the next key tries again. */
+	sqlite3_busy_timeout(cb_store_db(st), 200);
 	if (sqlite3_prepare_v2(cb_store_db(st),
 			       "INSERT OR REPLACE INTO drafts(kind, target, title, saved_at, body)"
 			       " VALUES (?, ?, ?, ?, ?)",
@@ -67,6 +69,7 @@ enum cb_status cb_draft_save(cb_store *st, const char *kind, const char *target,
 		rc = cb_store_fail(st, err, "keeping the draft");
 out:
 	sqlite3_finalize(q);
+	sqlite3_busy_timeout(cb_store_db(st), CB_STORE_BUSY_TIMEOUT_MS);
 	sb_free(&body);
 	return rc;
 }

@@ -16,7 +16,6 @@
 #include "store/audit.h"
 #include "store/schema.h"
 
-#define BUSY_TIMEOUT_MS 5000
 
 struct cb_store {
 	sqlite3 *db;
@@ -42,7 +41,7 @@ static enum cb_status apply_pragmas(cb_store *st, unsigned flags, cb_err *err)
 {
 	const char *pragmas = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
 			      " PRAGMA synchronous = FULL;";
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(st->db, CB_STORE_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
 	if (sqlite3_exec(st->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
 		return cb_store_fail(st, err, "setting up the database");
@@ -198,7 +197,7 @@ void cb_store_hlc_next(cb_store *st, char *buf)
 enum cb_status cb_store_begin(cb_store *st, cb_err *err)
 {
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return cb_store_fail(st, err, "starting to save");
+		return cb_store_fail(st, err, "saving");
 	return CB_OK;
 }
 
@@ -228,7 +227,7 @@ static const char *advice(int code)
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return "another casebook is using this database; finish or close it and try again";
+		return "another casebook (or another program) is using the database; close it, then try again";
 	case SQLITE_FULL:
 		return "the disk is full; free some space and try again (nothing was saved)";
 	case SQLITE_READONLY:

@@ -9,6 +9,9 @@
 
 typedef struct cb_store cb_store;
 
+/* How long a write waits for another casebook to finish before giving up. */
+#define CB_STORE_BUSY_TIMEOUT_MS 5000
+
 /* The schema version this casebook writes (PRAGMA user_version). */
 #define CB_SCHEMA_VERSION 2
 

@@ -11,6 +11,7 @@
 #include "store/drafts.h"
 
 #define BODY_TOP 4   /* title, context, live summary, blank */
+#define FOOTER_LINES 2 /* help for the current field, or what is wrong (wrapped) */
 #define LONGTEXT_LINES 3
 
 struct form_state {
@@ -288,7 +289,7 @@ static void lay_out(cb_view *v)
 	struct form_state *s = v->priv;
 	cb_form_screen *fs = s->fs;
 	int w = getmaxx(v->win), h = getmaxy(v->win);
-	int body_h = h - BODY_TOP - 1 > 1 ? h - BODY_TOP - 1 : 1;
+	int body_h = h - BODY_TOP - FOOTER_LINES > 1 ? h - BODY_TOP - FOOTER_LINES : 1;
 	int last_page = -1;
 
 	free_layout(s);
@@ -506,11 +507,12 @@ static void draw_frame(cb_view *v)
 	bool in_error = s->error_input == (long)s->current;
 
 	wattrset(v->win, cb_display_attr(in_error ? CB_STYLE_ERROR : CB_STYLE_DIM));
-	wmove(v->win, h - 1, 0);
-	wclrtoeol(v->win);
+	for (int y = h - FOOTER_LINES; y < h; y++) {
+		wmove(v->win, y, 0);
+		wclrtoeol(v->win);
+	}
 	footer = in_error ? xstrdup(s->error) : footer_text(s, cur);
-	cb_text_fit(buf, footer, w);
-	mvwaddstr(v->win, h - 1, 0, buf);
+	draw_wrapped(v->win, h - FOOTER_LINES, 0, w, FOOTER_LINES, footer);
 	free(footer);
 	wattrset(v->win, A_NORMAL);
 	free(buf);
@@ -527,7 +529,7 @@ static void form_draw(cb_view *v)
 	}
 	page = form_page(s->form);
 	/* Labels of the page on show; libform draws the fields. */
-	for (int y = BODY_TOP; y < getmaxy(v->win) - 1; y++) {
+	for (int y = BODY_TOP; y < getmaxy(v->win) - FOOTER_LINES; y++) {
 		wmove(v->win, y, 0);
 		for (int x = 0; x < s->label_w + 1; x++)
 			waddch(v->win, ' ');
@@ -670,7 +672,10 @@ static enum cb_key_result save(cb_view *v)
 		return CB_KEY_HANDLED;
 	}
 	if (fs->hooks.save(fs, v->app, &err)) {
-		cb_app_message(v->app, CB_STYLE_ERROR, "Not saved (your typing is kept): %s", err.msg);
+		cb_err_prefix(&err, "Not saved; what you typed is kept");
+		memcpy(s->error, err.msg, sizeof s->error);
+		s->error_input = (long)s->current;
+		cb_app_message(v->app, CB_STYLE_ERROR, "Not saved yet: see the message above");
 		return CB_KEY_HANDLED;
 	}
 	cb_draft_delete(cb_app_context(v->app)->store, fs->draft_kind, fs->draft_target, &err);

@@ -1,33 +1,53 @@
-/* help_view.c: the help screen, generated from the key table (keys.h). */
+/* help_view.c: the help screen, generated from the key table (keys.h); it scrolls. */
 #include "ui/view.h"
+
+#include "ui/pager.h"
+
+struct help_state {
+	cb_pager pager;
+};
 
 static void help_draw(cb_view *v)
 {
-	int y = 2;
+	struct help_state *s = v->priv;
+	cb_pager *p = &s->pager;
 
-	cb_view_title(v->win, " casebook help", "q: back ");
-	mvwaddstr(v->win, y++, 2, "Keys (the status line shows the main ones for each screen):");
-	y++;
-	for (size_t i = 0; cb_key_help_line(i) && y < getmaxy(v->win); i++)
-		mvwaddstr(v->win, y++, 0, cb_key_help_line(i));
-	if (y + 2 < getmaxy(v->win)) {
-		y++;
-		mvwaddstr(v->win, y++, 2, "Risk framework totals: higher is safer (risk counts -1,");
-		mvwaddstr(v->win, y++, 2, "protective +1, engagement +2/+1/-1/-2).");
-	}
+	cb_view_title(v->win, " casebook help", "Up/Down: scroll  q: back ");
+	cb_pager_begin(p, getmaxx(v->win));
+	cb_pager_add(p, A_NORMAL, 2, 2, "Keys (the status line shows the main ones on each screen):");
+	cb_pager_blank(p);
+	for (size_t i = 0; cb_key_help_line(i); i++)
+		cb_pager_add(p, A_NORMAL, 0, 17, cb_key_help_line(i));
+	cb_pager_blank(p);
+	cb_pager_add(p, A_BOLD, 2, 2, "Risk framework totals: higher is safer (risk counts -1, "
+				      "protective +1, engagement +2/+1/-1/-2).");
+	cb_pager_add(p, A_NORMAL, 2, 2, "Forms keep what you type as a draft with every key; "
+					"after a crash or a closed terminal, casebook offers it again.");
+	cb_pager_draw(p, v->win, 2, getmaxy(v->win) - 2);
 }
 
 static enum cb_key_result help_key(cb_view *v, int key, enum cb_action action)
 {
-	(void)v;
-	(void)key;
-	return action == CB_ACTION_BACK || action == CB_ACTION_HELP || key == 27 ? CB_KEY_CLOSE
-										  : CB_KEY_HANDLED;
+	struct help_state *s = v->priv;
+
+	if (action == CB_ACTION_BACK || action == CB_ACTION_HELP || key == 27)
+		return CB_KEY_CLOSE;
+	cb_pager_scroll(&s->pager, action);
+	return CB_KEY_HANDLED;
+}
+
+static void help_close(cb_view *v)
+{
+	struct help_state *s = v->priv;
+
+	cb_pager_free(&s->pager);
 }
 
 const struct cb_view_ops cb_help_view = {
 	.name = "help",
 	.scope = CB_SCOPE_LIST,
+	.private_size = sizeof(struct help_state),
 	.draw = help_draw,
 	.key = help_key,
+	.close = help_close,
 };
