@@ -13,4 +13,10 @@ int cb_text_width(const char *s);
  */
 void cb_text_fit(char *out, const char *s, int width);
 
+/*
+ * s with every run of spaces, tabs and line breaks made one space and the ends
+ * trimmed, as a one-line form field holds it ("" for NULL). The caller frees it.
+ */
+char *cb_text_squeeze(const char *s);
+
 #endif
