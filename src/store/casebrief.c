@@ -21,7 +21,8 @@ enum cb_status cb_case_brief_load(cb_store *st, const char *case_id, cb_case_bri
 	memset(out, 0, sizeof *out);
 	if (sqlite3_prepare_v2(cb_store_db(st),
 			       "SELECT c.id, f.id, f.name, p.id, p.name, c.practitioner_id, p.born,"
-			       " c.closed_on, c.referred_on, c.closure_reason FROM cases c JOIN families f ON f.id = c.family_id"
+			       " c.closed_on, c.referred_on, c.closure_reason FROM cases c"
+			       " JOIN families f ON f.id = c.family_id"
 			       " JOIN people p ON p.id = c.child_id WHERE c.id = ?",
 			       -1, &q, NULL) != SQLITE_OK) {
 		rc = cb_store_fail(st, err, "reading the case");

@@ -31,6 +31,31 @@ out:
 	return rc;
 }
 
+enum cb_status cb_family_label(cb_store *st, const char *family_id, char **out, cb_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	enum cb_status rc = CB_OK;
+	int step;
+
+	*out = NULL;
+	if (sqlite3_prepare_v2(cb_store_db(st), "SELECT name, family_ref FROM families WHERE id = ?",
+			       -1, &q, NULL) != SQLITE_OK) {
+		rc = cb_store_fail(st, err, "reading the family");
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, family_id, -1, SQLITE_STATIC);
+	step = sqlite3_step(q);
+	if (step == SQLITE_ROW)
+		*out = xasprintf("%s (%s)", sqlite3_column_text(q, 0), sqlite3_column_text(q, 1));
+	else if (step == SQLITE_DONE)
+		rc = cb_fail(err, CB_NOT_FOUND, "there is no family %s", family_id);
+	else
+		rc = cb_store_fail(st, err, "reading the family");
+out:
+	sqlite3_finalize(q);
+	return rc;
+}
+
 enum cb_status cb_family_ref_taken(cb_store *st, const char *ref, bool *taken, cb_err *err)
 {
 	sqlite3_stmt *q = NULL;
@@ -85,7 +110,8 @@ enum cb_status cb_family_children_load(cb_store *st, const char *family_id, cb_m
 			       " JOIN people p ON p.id = m.person_id WHERE m.family_id = ?"
 			       " AND m.relationship IN ('child', 'sibling')"
 			       " ORDER BY EXISTS (SELECT 1 FROM cases c WHERE c.child_id = p.id"
-			       " AND c.closed_on IS NULL), p.born IS NULL, p.born, p.name, p.id",
+			       " AND c.closed_on IS NULL), m.relationship = 'sibling', p.born IS NULL,"
+			       " p.born, p.name, p.id",
 			       -1, &q, NULL) != SQLITE_OK) {
 		rc = cb_store_fail(st, err, "reading the family's children");
 		goto out;

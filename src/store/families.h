@@ -15,12 +15,16 @@
  */
 enum cb_status cb_family_next_ref(cb_store *st, char **out, cb_err *err);
 
+/* "Okafor family (FAM-0009)" in *out (the caller frees it); CB_NOT_FOUND if no such family. */
+enum cb_status cb_family_label(cb_store *st, const char *family_id, char **out, cb_err *err);
+
 /* Sets *taken if a family has that reference already, ignoring letter case. */
 enum cb_status cb_family_ref_taken(cb_store *st, const char *ref, bool *taken, cb_err *err);
 
 /*
  * The family's children (relationship child or sibling): those without an
- * open case first, then oldest first (unknown birth dates last), then by name.
+ * open case first, then children before siblings, then oldest first (unknown
+ * birth dates last), then by name.
  * Free with cb_members_free.
  */
 enum cb_status cb_family_children_load(cb_store *st, const char *family_id, cb_member **out,

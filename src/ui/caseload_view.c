@@ -8,6 +8,7 @@
 #include "core/labels.h"
 #include "core/mem.h"
 #include "core/text.h"
+#include "store/casebrief.h"
 #include "store/caseload.h"
 #include "ui/list.h"
 #include "ui/screens.h"
@@ -145,11 +146,89 @@ static void caseload_draw(cb_view *v)
 		lay_out(v);
 	draw_header(v);
 	if (s->cases.count == 0)
-		mvwaddstr(v->win, 3, 2, "No open cases. Import a caseload with `casebook import FILE`.");
+		mvwaddstr(v->win, 3, 2, "No open cases. Add a family with F, or run `casebook import FILE`.");
 	else {
 		unpost_menu(s->list.menu);
 		post_menu(s->list.menu);
 	}
+}
+
+/* ---- what the keys open for the selected case ---- */
+
+static void open_note(cb_app *app, const char *case_id)
+{
+	cb_note_form_open(app, case_id, NULL);
+}
+
+static void open_assessment(cb_app *app, const char *case_id)
+{
+	cb_instrument_chooser_open(app, case_id);
+}
+
+static void open_goal(cb_app *app, const char *case_id)
+{
+	cb_goal_form_open(app, case_id, NULL);
+}
+
+static void open_review(cb_app *app, const char *case_id)
+{
+	cb_review_chooser_open(app, case_id);
+}
+
+static void open_plan(cb_app *app, const char *case_id)
+{
+	cb_plan_form_open(app, case_id, NULL);
+}
+
+static void open_closure(cb_app *app, const char *case_id)
+{
+	cb_closure_form_open(app, case_id, NULL);
+}
+
+static void open_amendment(cb_app *app, const char *case_id)
+{
+	cb_amend_chooser_open(app, case_id);
+}
+
+/* A referral for the selected case's family: the same child or a sibling. */
+static void open_referral(cb_app *app, const char *case_id)
+{
+	cb_case_brief brief;
+	cb_err err = {0};
+
+	if (cb_case_brief_load(cb_app_context(app)->store, case_id, &brief, &err)) {
+		cb_app_message(app, CB_STYLE_ERROR, "%s", err.msg);
+		return;
+	}
+	cb_case_form_open(app, brief.family_id, NULL);
+	cb_case_brief_free(&brief);
+}
+
+static const struct {
+	enum cb_action action;
+	void (*open)(cb_app *app, const char *case_id);
+} case_actions[] = {
+	{CB_ACTION_NEW_NOTE, open_note},     {CB_ACTION_NEW_ASSESSMENT, open_assessment},
+	{CB_ACTION_NEW_GOAL, open_goal},     {CB_ACTION_REVIEW_GOAL, open_review},
+	{CB_ACTION_CHANGE_PLAN, open_plan},  {CB_ACTION_CLOSE_CASE, open_closure},
+	{CB_ACTION_AMEND_NOTE, open_amendment}, {CB_ACTION_NEW_REFERRAL, open_referral},
+};
+
+/* Runs the action on the selected case; false if it is not a case action. */
+static bool case_action(cb_view *v, enum cb_action action)
+{
+	struct caseload_state *s = v->priv;
+
+	for (size_t i = 0; i < sizeof case_actions / sizeof case_actions[0]; i++) {
+		if (case_actions[i].action != action)
+			continue;
+		if (s->cases.count == 0)
+			cb_app_message(v->app, CB_STYLE_WARN, "No case selected: add a family with F");
+		else
+			case_actions[i].open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id);
+		return true;
+	}
+	return false;
 }
 
 static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action action)
@@ -158,14 +237,10 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 	cb_err err = {0};
 
 	(void)key;
-	if (cb_list_move(&s->list, action))
+	if (cb_list_move(&s->list, action) || case_action(v, action))
 		return CB_KEY_HANDLED;
-	if (action == CB_ACTION_NEW_NOTE && s->cases.count > 0) {
-		cb_note_form_open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id, NULL);
-		return CB_KEY_HANDLED;
-	}
-	if (action == CB_ACTION_NEW_ASSESSMENT && s->cases.count > 0) {
-		cb_instrument_chooser_open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id);
+	if (action == CB_ACTION_NEW_FAMILY) {
+		cb_family_form_open(v->app, NULL);
 		return CB_KEY_HANDLED;
 	}
 	if (action == CB_ACTION_REFRESH) {

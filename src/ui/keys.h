@@ -21,12 +21,19 @@ enum cb_key_scope {
 	X(PAGE_UP, CB_SCOPE_LIST, "PgUp ^B", NULL, "Page up")                                     \
 	X(PAGE_DOWN, CB_SCOPE_LIST, "PgDn ^F", NULL, "Page down")                                 \
 	X(FIRST, CB_SCOPE_LIST, "Home g", NULL, "First row")                                      \
-	X(LAST, CB_SCOPE_LIST, "End G", NULL, "Last row")                                         \
+	X(LAST, CB_SCOPE_LIST, "End", NULL, "Last row")                                           \
 	X(OPEN, CB_SCOPE_LIST, "Enter", "Open", "Open the selected row")                          \
 	X(REFRESH, CB_SCOPE_LIST, "^L", NULL, "Redraw the screen and reload")                     \
 	X(NEW_NOTE, CB_SCOPE_LIST, "n", "Note", "Record a contact note for the selected case")    \
 	X(NEW_ASSESSMENT, CB_SCOPE_LIST, "a", "Assess",                                          \
-	  "Record an assessment (risk framework, WAI, ...) for the selected case")                \
+	  "Record an assessment (risk framework, WAI, ...) for the case")                         \
+	X(NEW_GOAL, CB_SCOPE_LIST, "G", "Goal", "Set a goal (the family's or yours)")             \
+	X(REVIEW_GOAL, CB_SCOPE_LIST, "r", "Review", "Review progress on one of the goals")       \
+	X(CHANGE_PLAN, CB_SCOPE_LIST, "p", NULL, "Change the case's plan (step up or down)")      \
+	X(CLOSE_CASE, CB_SCOPE_LIST, "C", NULL, "Close the selected case")                        \
+	X(AMEND_NOTE, CB_SCOPE_LIST, "A", NULL, "Amend one of the case's recent notes")           \
+	X(NEW_REFERRAL, CB_SCOPE_LIST, "R", NULL, "Referral: new case for a child of the family") \
+	X(NEW_FAMILY, CB_SCOPE_LIST, "F", NULL, "Add a new family and its people")                \
 	X(NEXT_FIELD, CB_SCOPE_FORM, "Tab Down", NULL, "Next field")                              \
 	X(PREV_FIELD, CB_SCOPE_FORM, "BTab Up", NULL, "Previous field")                           \
 	X(SAVE, CB_SCOPE_FORM, "F2 ^S", "Save", "Save the form")                                  \

@@ -80,6 +80,11 @@ static void test_family_references(void **state)
 	assert_int_equal(cb_family_next_ref(st, &ref, &err), CB_OK);
 	assert_string_equal(ref, "FAM-0013");
 	free(ref);
+	assert_int_equal(cb_family_label(st, "f1", &ref, &err), CB_OK);
+	assert_string_equal(ref, "Okafor (FAM-0009)");
+	free(ref);
+	assert_int_equal(cb_family_label(st, "nope", &ref, &err), CB_NOT_FOUND);
+	assert_null(ref);
 	assert_int_equal(cb_family_ref_taken(st, "fam-0009", &taken, &err), CB_OK);
 	assert_true(taken);
 	assert_int_equal(cb_family_ref_taken(st, "FAM-0013", &taken, &err), CB_OK);
@@ -94,14 +99,15 @@ static void test_children_and_membership(void **state)
 	cb_member *kids = NULL;
 	size_t n = 0;
 
-	/* No caregivers; children without an open case first, oldest first, unknown age last. */
+	/* No caregivers; without an open case first, children before siblings, oldest first,
+	 * unknown age last. */
 	assert_int_equal(cb_family_children_load(st, "f1", &kids, &n, &err), CB_OK);
 	assert_int_equal(n, 4);
 	assert_string_equal(kids[0].name, "Bea");
-	assert_string_equal(kids[1].name, "Tobi");
-	assert_string_equal(kids[1].relationship, "sibling");
-	assert_string_equal(kids[2].name, "Kim");
-	assert_null(kids[2].born);
+	assert_string_equal(kids[1].name, "Kim");
+	assert_null(kids[1].born);
+	assert_string_equal(kids[2].name, "Tobi");
+	assert_string_equal(kids[2].relationship, "sibling");
 	assert_string_equal(kids[3].name, "Ada"); /* has an open case */
 	cb_members_free(kids, n);
 
