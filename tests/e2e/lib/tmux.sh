@@ -8,7 +8,7 @@ unset NO_COLOR CASEBOOK_DB CASEBOOK_USER
 
 E2E_TMP=$(mktemp -d)
 E2E_SOCKET="cb-e2e-$$"
-trap 'tmux -L "$E2E_SOCKET" kill-server 2>/dev/null; rm -rf "$E2E_TMP"' EXIT
+trap 'tmux -L "$E2E_SOCKET" kill-server 2>/dev/null || :; rm -rf "$E2E_TMP"' EXIT
 
 fail() {
 	echo "FAIL: $*" >&2
