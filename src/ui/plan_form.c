@@ -105,9 +105,8 @@ static enum cb_status plan_save(cb_form_screen *fs, cb_app *app, cb_err *err)
 
 	if (cb_form_write(fs, app, plan_writes, err))
 		return err->code;
-	cb_app_message(app, CB_STYLE_GOOD, "Plan changed for %s: %s from %s%s",
-		       c->brief.child_name, cb_plan_name(to), cb_form_value(fs, "on"),
-		       direction(c->current.plan, to));
+	cb_app_message(app, CB_STYLE_GOOD, "Plan now %s from %s%s: %s", cb_plan_name(to),
+		       cb_form_value(fs, "on"), direction(c->current.plan, to), c->brief.child_name);
 	return CB_OK;
 }
 
