@@ -5,6 +5,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/mem.h"
+
 /* Decodes one character at s; sets *cols to its width and returns its byte length. */
 static size_t next_char(const char *s, int *cols)
 {
@@ -79,4 +81,29 @@ void cb_text_fit(char *out, const char *s, int width)
 		used++;
 	}
 	out[len] = '\0';
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+char *cb_text_squeeze(const char *s)
+{
+	char *out = xmalloc((s ? strlen(s) : 0) + 1);
+	size_t len = 0;
+	int gap = 0;
+
+	for (const char *p = s ? s : ""; *p; p++) {
+		if (is_blank(*p)) {
+			gap = len > 0;
+			continue;
+		}
+		if (gap)
+			out[len++] = ' ';
+		gap = 0;
+		out[len++] = *p;
+	}
+	out[len] = '\0';
+	return out;
 }

@@ -19,4 +19,10 @@ void cb_text_fit(char *out, const char *s, int width);
  */
 size_t cb_text_prefix(const char *s, int width, int *cols);
 
+/*
+ * s with every run of spaces, tabs and line breaks made one space and the ends
+ * trimmed, as a one-line form field holds it ("" for NULL). The caller frees it.
+ */
+char *cb_text_squeeze(const char *s);
+
 #endif

@@ -21,7 +21,8 @@ enum cb_status cb_case_brief_load(cb_store *st, const char *case_id, cb_case_bri
 	memset(out, 0, sizeof *out);
 	if (sqlite3_prepare_v2(cb_store_db(st),
 			       "SELECT c.id, f.id, f.name, p.id, p.name, c.practitioner_id, p.born,"
-			       " c.closed_on FROM cases c JOIN families f ON f.id = c.family_id"
+			       " c.closed_on, c.referred_on, c.closure_reason FROM cases c"
+			       " JOIN families f ON f.id = c.family_id"
 			       " JOIN people p ON p.id = c.child_id WHERE c.id = ?",
 			       -1, &q, NULL) != SQLITE_OK) {
 		rc = cb_store_fail(st, err, "reading the case");
@@ -46,6 +47,8 @@ enum cb_status cb_case_brief_load(cb_store *st, const char *case_id, cb_case_bri
 	out->born_known = sqlite3_column_type(q, 6) != SQLITE_NULL &&
 			  cb_date_parse((const char *)sqlite3_column_text(q, 6), &out->born);
 	out->closed_on = text_or_null(q, 7);
+	out->referred_on = text_or_null(q, 8);
+	out->closure_reason = text_or_null(q, 9);
 out:
 	sqlite3_finalize(q);
 	return rc;
@@ -70,5 +73,7 @@ void cb_case_brief_free(cb_case_brief *b)
 	free(b->child_name);
 	free(b->practitioner_id);
 	free(b->closed_on);
+	free(b->referred_on);
+	free(b->closure_reason);
 	memset(b, 0, sizeof *b);
 }

@@ -11,7 +11,8 @@ typedef struct cb_case_brief {
 	char *case_id, *family_id, *family_name, *child_id, *child_name, *practitioner_id;
 	bool born_known;
 	cb_date born;
-	char *closed_on; /* NULL while open */
+	char *referred_on;
+	char *closed_on, *closure_reason; /* NULL while open */
 } cb_case_brief;
 
 /* Loads the brief of one case; CB_NOT_FOUND if there is none. Free with cb_case_brief_free. */

@@ -11,6 +11,8 @@
  * A goal has stalled when its progress last went up (or it was set, if never)
  * more than 8 weeks ago: "periods of time in which families make no progress
  * towards objectives" ([004]:218, case drift).
+ * The current plan is the latest started; of two started the same day (a plan
+ * changed on the day it began), the one still open or ending later.
  */
 static const char caseload_sql[] =
 	"WITH rises AS ("
@@ -28,7 +30,8 @@ static const char caseload_sql[] =
 	"  WHERE a.instrument = 'risk-framework' AND s.score IS NOT NULL)"
 	" SELECT c.id, f.name, f.family_ref, ch.name, ch.born, pr.name,"
 	"  (SELECT plan FROM plan_episodes pe WHERE pe.case_id = c.id AND pe.started_on <= :today"
-	"    ORDER BY pe.started_on DESC, pe.id DESC LIMIT 1),"
+	"    ORDER BY pe.started_on DESC, coalesce(pe.ended_on, '9999-12-31') DESC,"
+	"    pe.created_at DESC, pe.id DESC LIMIT 1),"
 	"  (SELECT max(substr(occurred_at, 1, 10)) FROM notes n WHERE n.case_id = c.id"
 	"    AND substr(n.occurred_at, 1, 10) <= :today),"
 	"  (SELECT score FROM risk WHERE risk.case_id = c.id AND n = 1),"

@@ -258,14 +258,12 @@ static enum cb_key_result case_key(cb_view *v, int key, enum cb_action action)
 	struct case_state *s = v->priv;
 	cb_err err = {0};
 
+	if (cb_case_action(v->app, action, s->case_id))
+		return CB_KEY_HANDLED;
 	switch (action) {
 	case CB_ACTION_NEXT_TAB: show_tab(s, (int)s->tab + 1); return CB_KEY_HANDLED;
 	case CB_ACTION_PREV_TAB: show_tab(s, (int)s->tab - 1); return CB_KEY_HANDLED;
 	case CB_ACTION_GOTO_TAB: show_tab(s, key - '1'); return CB_KEY_HANDLED;
-	case CB_ACTION_NEW_NOTE: cb_note_form_open(v->app, s->case_id, NULL); return CB_KEY_HANDLED;
-	case CB_ACTION_NEW_ASSESSMENT:
-		cb_instrument_chooser_open(v->app, s->case_id);
-		return CB_KEY_HANDLED;
 	case CB_ACTION_REFRESH:
 		if (load(v, &err))
 			cb_app_message(v->app, CB_STYLE_ERROR, "%s", err.msg);

@@ -9,6 +9,7 @@
 #include "core/labels.h"
 #include "core/mem.h"
 #include "core/text.h"
+#include "store/casebrief.h"
 #include "store/caseload.h"
 #include "store/people.h"
 #include "ui/list.h"
@@ -225,11 +226,27 @@ static void caseload_draw(cb_view *v)
 		lay_out(v);
 	draw_header(v);
 	if (s->cases.count == 0)
-		mvwaddstr(v->win, 3, 2, "No open cases. Import a caseload with `casebook import FILE`.");
+		mvwaddstr(v->win, 3, 2, "No open cases. Add a family with F, or run `casebook import FILE`.");
 	else {
 		unpost_menu(s->list.menu);
 		post_menu(s->list.menu);
 	}
+}
+
+/* ---- what the keys open for the selected case ---- */
+
+/* Runs a case action (a form for the case) on the selected case; false if it is not one. */
+static bool case_action(cb_view *v, enum cb_action action)
+{
+	struct caseload_state *s = v->priv;
+
+	if (!cb_is_case_action(action))
+		return false;
+	if (s->cases.count == 0)
+		cb_app_message(v->app, CB_STYLE_WARN, "No case selected: add a family with F");
+	else
+		cb_case_action(v->app, action, s->cases.rows[cb_list_selected(&s->list)].case_id);
+	return true;
 }
 
 static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action action)
@@ -238,7 +255,7 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 	cb_err err = {0};
 
 	(void)key;
-	if (cb_list_move(&s->list, action))
+	if (cb_list_move(&s->list, action) || case_action(v, action))
 		return CB_KEY_HANDLED;
 	if (action == CB_ACTION_OPEN && s->cases.count > 0) {
 		cb_app_push(v->app, &cb_case_view, s->cases.rows[cb_list_selected(&s->list)].case_id);
@@ -248,12 +265,8 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 		cb_search_ask(v->app);
 		return CB_KEY_HANDLED;
 	}
-	if (action == CB_ACTION_NEW_NOTE && s->cases.count > 0) {
-		cb_note_form_open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id, NULL);
-		return CB_KEY_HANDLED;
-	}
-	if (action == CB_ACTION_NEW_ASSESSMENT && s->cases.count > 0) {
-		cb_instrument_chooser_open(v->app, s->cases.rows[cb_list_selected(&s->list)].case_id);
+	if (action == CB_ACTION_NEW_FAMILY) {
+		cb_family_form_open(v->app, NULL);
 		return CB_KEY_HANDLED;
 	}
 	if (action == CB_ACTION_SORT || action == CB_ACTION_FILTER) {

@@ -16,9 +16,23 @@ struct drafts_state {
 	int width, height;
 };
 
+/* The family form has no target (a new family); drafts still carry one (""). */
+static cb_view *restore_family(cb_app *app, const char *target, const cb_draft *d)
+{
+	(void)target;
+	return cb_family_form_open(app, d);
+}
+
 const struct cb_draft_kind cb_draft_openers[] = {
 	{"note", cb_note_form_open},
 	{"first-run", cb_first_run_form_open},
+	{"family", restore_family},
+	{"case", cb_case_form_open},
+	{"goal", cb_goal_form_open},
+	{"review", cb_review_form_open},
+	{"plan", cb_plan_form_open},
+	{"closure", cb_closure_form_open},
+	{"amendment", cb_amend_form_open},
 	{NULL, NULL},
 };
 

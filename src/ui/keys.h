@@ -25,21 +25,30 @@ enum cb_key_scope {
 	X(PAGE_UP, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgUp ^B", NULL, "Page up")                     \
 	X(PAGE_DOWN, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgDn ^F", NULL, "Page down")                 \
 	X(FIRST, CB_SCOPE_LIST | CB_SCOPE_CASE, "Home g", NULL, "First row")                      \
-	X(LAST, CB_SCOPE_LIST | CB_SCOPE_CASE, "End G", NULL, "Last row")                         \
+	X(LAST, CB_SCOPE_LIST | CB_SCOPE_CASE, "End", NULL, "Last row")                           \
 	X(OPEN, CB_SCOPE_LIST, "Enter", "Open", "Open the selected row (on the caseload, the case)") \
 	X(REFRESH, CB_SCOPE_LIST | CB_SCOPE_CASE, "^L", NULL, "Redraw the screen and reload")     \
-	X(NEXT_TAB, CB_SCOPE_CASE, "Right l", "Next tab", "Case screen: next tab")                \
-	X(PREV_TAB, CB_SCOPE_CASE, "Left h", "Prev tab", "Case screen: previous tab")             \
+	X(NEXT_TAB, CB_SCOPE_CASE, "Right l", NULL, "Case screen: next tab")                      \
+	X(PREV_TAB, CB_SCOPE_CASE, "Left h", NULL, "Case screen: previous tab")                   \
 	X(GOTO_TAB, CB_SCOPE_CASE, "1-7", "Tabs", "Case screen: go to tab 1-7 (numbered on the tab bar)") \
 	X(SEARCH, CB_SCOPE_LIST, "/", "Search", "Search names and note text, then open the case")  \
 	X(SORT, CB_SCOPE_LIST, "s", NULL,                                                         \
-	  "Caseload: sort by family, last contact, risk or review due")             \
+	  "Caseload: sort by family, last contact, risk or review due")                           \
 	X(FILTER, CB_SCOPE_LIST, "f", NULL,                                                       \
-	  "Caseload: my cases, all open cases, or flagged ones only")                      \
+	  "Caseload: my cases, all open cases, or flagged ones only")                             \
 	X(NEW_NOTE, CB_SCOPE_LIST | CB_SCOPE_CASE, "n", "Note",                                  \
 	  "Record a contact note for the selected case")                                          \
 	X(NEW_ASSESSMENT, CB_SCOPE_LIST | CB_SCOPE_CASE, "a", "Assess",                          \
-	  "Record an assessment (risk framework, WAI...) for the case")                \
+	  "Record an assessment (risk framework, WAI...) for the case")                           \
+	X(NEW_GOAL, CB_SCOPE_LIST | CB_SCOPE_CASE, "G", "Goal", "Set a goal (the family's or yours)") \
+	X(REVIEW_GOAL, CB_SCOPE_LIST | CB_SCOPE_CASE, "r", "Review",                             \
+	  "Review progress on one of the goals")                                                  \
+	X(CHANGE_PLAN, CB_SCOPE_LIST | CB_SCOPE_CASE, "p", NULL,                                 \
+	  "Change the case's plan (step up or down)")                                             \
+	X(CLOSE_CASE, CB_SCOPE_LIST | CB_SCOPE_CASE, "C", NULL, "Close the case")                 \
+	X(AMEND_NOTE, CB_SCOPE_LIST | CB_SCOPE_CASE, "A", NULL, "Amend one of the case's recent notes") \
+	X(NEW_REFERRAL, CB_SCOPE_LIST, "R", NULL, "Referral: new case for a child of the family") \
+	X(NEW_FAMILY, CB_SCOPE_LIST, "F", NULL, "Add a new family and its people")                \
 	X(NEXT_FIELD, CB_SCOPE_FORM, "Tab Down", NULL, "Next field")                              \
 	X(PREV_FIELD, CB_SCOPE_FORM, "BTab Up", NULL, "Previous field")                           \
 	X(SAVE, CB_SCOPE_FORM, "F2 ^S", "Save", "Save the form")                                  \

@@ -17,6 +17,11 @@ cb_view *cb_assessment_form_open(cb_app *app, const char *case_id, const char *i
 /* Asks which instrument, then opens its form. */
 cb_view *cb_instrument_chooser_open(cb_app *app, const char *case_id);
 
+/* Opens the form an action names (note, assessment, goal, review, plan, closure, amendment,
+ * referral) for a case; false if the action is not one of those. */
+bool cb_case_action(cb_app *app, enum cb_action action, const char *case_id);
+bool cb_is_case_action(enum cb_action action);
+
 /* First run: who is using this casebook (name, role, team). */
 cb_view *cb_first_run_form_open(cb_app *app, const char *target, const struct cb_draft *draft);
 
@@ -26,5 +31,23 @@ extern const struct cb_draft_kind {
 	const char *kind;
 	cb_draft_opener open;
 } cb_draft_openers[];
+/*
+ * The forms below keep their drafts as kind and target: family "" (a new
+ * family and its people; after saving it offers to open a case), case
+ * <family id> (a referral opening a case), goal <case id>, review <goal id>,
+ * plan <case id> (a plan change), closure <case id>, amendment <note id>.
+ */
+cb_view *cb_family_form_open(cb_app *app, const struct cb_draft *draft);
+cb_view *cb_case_form_open(cb_app *app, const char *family_id, const struct cb_draft *draft);
+cb_view *cb_goal_form_open(cb_app *app, const char *case_id, const struct cb_draft *draft);
+cb_view *cb_review_form_open(cb_app *app, const char *goal_id, const struct cb_draft *draft);
+cb_view *cb_plan_form_open(cb_app *app, const char *case_id, const struct cb_draft *draft);
+cb_view *cb_closure_form_open(cb_app *app, const char *case_id, const struct cb_draft *draft);
+cb_view *cb_amend_form_open(cb_app *app, const char *note_id, const struct cb_draft *draft);
+
+/* Asks which of the case's active goals (with their latest progress), then reviews it. */
+cb_view *cb_review_chooser_open(cb_app *app, const char *case_id);
+/* Asks which of the case's 20 most recent notes, then opens its amendment form. */
+cb_view *cb_amend_chooser_open(cb_app *app, const char *case_id);
 
 #endif

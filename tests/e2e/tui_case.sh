@@ -48,7 +48,7 @@ check_summary() {
 	wait_for "Open goals    2 active of 3"
 	wait_for "Go to school every day: 6/10, better"
 	wait_for "Alliance      family 20/21 on 2026-06-10"
-	wait_for "?:Help  q:Back  Right:Next tab  Left:Prev tab  1-7:Tabs"
+	wait_for "?:Help  q:Back  1-7:Tabs  n:Note  a:Assess  G:Goal  r:Review"
 }
 
 check_chronology() {
@@ -57,7 +57,7 @@ check_chronology() {
 	wait_for "2026-06-20 14:00  Office visit, 30 min, child not seen"
 	wait_for "2026-04-01 15:00  CONFIDENTIAL  Direct work, child seen"
 	wait_for "Plan changed from Child Protection (CP) to Child in Need (CIN)"
-	keys G
+	keys End
 	wait_for "2026-01-12 10:00  Home visit, 60 min, child seen alone"
 	wait_for "Worried about: Rent arrears"
 	wait_for "Reason: Wrong worry recorded"
@@ -72,7 +72,7 @@ check_assessments() {
 	wait_for "Risk Analysis Framework (FACT22)"
 	wait_for "Total risk score (higher is safer), rated by worker: higher is better"
 	wait_for "first -3 on 2026-01-15, latest 5 on 2026-04-15 (2 ratings): better"
-	keys G
+	keys End
 	wait_for "Working alliance (goal + task + bond, out of 21), rated by family member"
 	wait_for "first 17.25 on 2026-03-01, latest 20 on 2026-06-10 (2 ratings): better"
 }

@@ -82,10 +82,31 @@ static void test_caseload_flags(void **state)
 	cb_store_close(st);
 }
 
+/* A plan changed on the day it began: the episode still open is the current one. */
+static void test_same_day_plan_change(void **state)
+{
+	cb_store *st = tu_new_store();
+	cb_caseload list;
+	cb_err err = {0};
+
+	assert_int_equal(tu_exec(st, seed), SQLITE_OK);
+	assert_int_equal(tu_exec(st, "INSERT INTO plan_episodes VALUES ('zz', 'k2', 'cin',"
+				     " '2026-05-01', '2026-05-01', " M3 ", 'h');"
+				     "INSERT INTO plan_episodes VALUES ('aa', 'k2', 'early_help',"
+				     " '2026-05-01', NULL, " M3 ", 'h');"),
+			 SQLITE_OK);
+	assert_int_equal(cb_caseload_load(st, "p2", "2026-07-01", &list, &err), CB_OK);
+	assert_int_equal(list.count, 1);
+	assert_string_equal(list.rows[0].plan, "early_help");
+	cb_caseload_free(&list);
+	cb_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_caseload_flags),
+		cmocka_unit_test(test_same_day_plan_change),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* test_core.c: dates, ages, the wall clock, the hybrid logical clock, ids, widths. */
+/* test_core.c: dates, ages, the wall clock, the hybrid logical clock, ids, widths, labels. */
 #include "testutil.h"
 
 #include <locale.h>
@@ -8,6 +8,8 @@
 #include "core/dates.h"
 #include "core/hash.h"
 #include "core/ids.h"
+#include "core/labels.h"
+#include "core/mem.h"
 #include "core/text.h"
 
 #include <sodium.h>
@@ -144,6 +146,45 @@ static void test_text_prefix(void **state)
 	assert_int_equal(cols, 0);
 }
 
+static void test_text_squeeze(void **state)
+{
+	char *s = cb_text_squeeze("  First visit.\n  Ada  showed me\t her room.\r\n");
+
+	assert_string_equal(s, "First visit. Ada showed me her room.");
+	free(s);
+	s = cb_text_squeeze(" \n\t ");
+	assert_string_equal(s, "");
+	free(s);
+	s = cb_text_squeeze(NULL);
+	assert_string_equal(s, "");
+	free(s);
+	s = cb_text_squeeze("Zoë \U0001F642");
+	assert_string_equal(s, "Zoë \U0001F642");
+	free(s);
+}
+
+static void test_labels(void **state)
+{
+	size_t n = 0;
+
+	assert_string_equal(cb_label_of(cb_goal_categories, "emotional_wellbeing"),
+			    "Emotional wellbeing and mental health");
+	assert_string_equal(cb_label_of(cb_needs, "N0"), "N0 Not stated");
+	assert_string_equal(cb_label_of(cb_referral_outcomes, "nfa"), "No further action (NFA)");
+	assert_string_equal(cb_label_of(cb_relationships, "uncle"), "uncle");
+	assert_string_equal(cb_label_of(cb_goal_statuses, NULL), "-");
+	assert_string_equal(cb_contact_type_name("phone"), "Phone call");
+	while (cb_goal_categories[n][0])
+		n++;
+	assert_int_equal(n, 9); /* the eight family categories and the workers' wellbeing one */
+	for (n = 0; cb_needs[n][0]; n++)
+		assert_int_equal(strncmp(cb_needs[n][0], cb_needs[n][1], 2), 0);
+	assert_int_equal(n, 10);
+	for (n = 0; cb_plan_codes[n]; n++)
+		assert_string_not_equal(cb_plan_name(cb_plan_codes[n]), "-");
+	assert_int_equal(n, 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +197,8 @@ int main(void)
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_text_width),
 		cmocka_unit_test(test_text_prefix),
+		cmocka_unit_test(test_text_squeeze),
+		cmocka_unit_test(test_labels),
 	};
 	if (sodium_init() < 0)
 		return 1;

@@ -40,9 +40,10 @@ static void test_hints_and_help(void **state)
 	(void)state;
 	cb_key_hints(CB_SCOPE_CASE, hints, sizeof hints);
 	assert_string_equal(hints,
-			    "?:Help  q:Back  Right:Next tab  Left:Prev tab  1-7:Tabs  n:Note  a:Assess");
+			    "?:Help  q:Back  1-7:Tabs  n:Note  a:Assess  G:Goal  r:Review");
 	cb_key_hints(CB_SCOPE_LIST, hints, sizeof hints);
-	assert_string_equal(hints, "?:Help  q:Back  Enter:Open  /:Search  n:Note  a:Assess");
+	assert_string_equal(hints, "?:Help  q:Back  Enter:Open  /:Search  n:Note  a:Assess  G:Goal  "
+				   "r:Review");
 	for (size_t i = 0; cb_key_help_line(i); i++) {
 		const char *line = cb_key_help_line(i);
 		next |= strstr(line, "Right l") && strstr(line, "next tab");
