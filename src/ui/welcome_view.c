@@ -41,17 +41,24 @@ static enum cb_status about_you_save(cb_form_screen *fs, cb_app *app, cb_err *er
 {
 	cb_ui_context *ctx = cb_app_context_mut(app);
 	char prac[CB_UUID_LEN + 1] = "";
-	enum cb_status rc = cb_store_begin(ctx->store, err);
+	char *before = xstrdup(cb_store_actor(ctx->store));
+	enum cb_status rc;
 
+	/* The new practitioner is the author of their own record and of everything after. */
+	cb_uuid_new(prac);
+	cb_store_set_actor(ctx->store, prac);
+	rc = cb_store_begin(ctx->store, err);
 	if (rc == CB_OK && (rc = save_me(ctx->store, fs, prac, err)) == CB_OK)
 		rc = cb_store_commit(ctx->store, err);
 	if (rc) {
 		cb_store_rollback(ctx->store);
+		cb_store_set_actor(ctx->store, before);
+		free(before);
 		return rc;
 	}
+	free(before);
 	free(ctx->practitioner_id);
 	ctx->practitioner_id = xstrdup(prac);
-	cb_store_set_actor(ctx->store, prac);
 	cb_app_message(app, CB_STYLE_GOOD, "Welcome, %s. Your casebook is ready.",
 		       cb_form_value(fs, "name"));
 	cb_app_go_home(app);
