@@ -80,51 +80,6 @@ out:
 	return rc;
 }
 
-static void add_member(sqlite3_stmt *q, cb_member **out, size_t *count, size_t *cap)
-{
-	cb_member *m;
-
-	if (*count == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*out = xreallocarray(*out, *cap, sizeof **out);
-	}
-	m = &(*out)[(*count)++];
-	m->person_id = xstrdup((const char *)sqlite3_column_text(q, 0));
-	m->name = xstrdup((const char *)sqlite3_column_text(q, 1));
-	m->relationship = xstrdup((const char *)sqlite3_column_text(q, 2));
-	m->born = xstrdup_or_null((const char *)sqlite3_column_text(q, 3));
-}
-
-enum cb_status cb_family_children_load(cb_store *st, const char *family_id, cb_member **out,
-				       size_t *count, cb_err *err)
-{
-	sqlite3_stmt *q = NULL;
-	size_t cap = 0;
-	enum cb_status rc = CB_OK;
-	int step;
-
-	*out = NULL;
-	*count = 0;
-	if (sqlite3_prepare_v2(cb_store_db(st),
-			       "SELECT p.id, p.name, m.relationship, p.born FROM family_members m"
-			       " JOIN people p ON p.id = m.person_id WHERE m.family_id = ?"
-			       " AND m.relationship IN ('child', 'sibling')"
-			       " ORDER BY EXISTS (SELECT 1 FROM cases c WHERE c.child_id = p.id"
-			       " AND c.closed_on IS NULL), m.relationship = 'sibling', p.born IS NULL,"
-			       " p.born, p.name, p.id",
-			       -1, &q, NULL) != SQLITE_OK) {
-		rc = cb_store_fail(st, err, "reading the family's children");
-		goto out;
-	}
-	sqlite3_bind_text(q, 1, family_id, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(q)) == SQLITE_ROW)
-		add_member(q, out, count, &cap);
-	if (step != SQLITE_DONE)
-		rc = cb_store_fail(st, err, "reading the family's children");
-out:
-	sqlite3_finalize(q);
-	return rc;
-}
 
 enum cb_status cb_family_member_insert(cb_store *st, const char *family_id,
 				       const char *person_id, const char *relationship,

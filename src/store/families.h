@@ -21,14 +21,6 @@ enum cb_status cb_family_label(cb_store *st, const char *family_id, char **out, 
 /* Sets *taken if a family has that reference already, ignoring letter case. */
 enum cb_status cb_family_ref_taken(cb_store *st, const char *ref, bool *taken, cb_err *err);
 
-/*
- * The family's children (relationship child or sibling): those without an
- * open case first, then children before siblings, then oldest first (unknown
- * birth dates last), then by name.
- * Free with cb_members_free.
- */
-enum cb_status cb_family_children_load(cb_store *st, const char *family_id, cb_member **out,
-				       size_t *count, cb_err *err);
 
 /*
  * Links a person to a family. family_members has a composite key and no id,

@@ -5,8 +5,9 @@
 
 #include "core/mem.h"
 
-enum cb_status cb_members_load(cb_store *st, const char *family_id, cb_member **out,
-			       size_t *count, cb_err *err)
+/* Runs a query of (person id, name, relationship, born) for one family into a list. */
+static enum cb_status load_members(cb_store *st, const char *sql, const char *family_id,
+				   cb_member **out, size_t *count, cb_err *err)
 {
 	sqlite3_stmt *q = NULL;
 	size_t cap = 0;
@@ -15,12 +16,7 @@ enum cb_status cb_members_load(cb_store *st, const char *family_id, cb_member **
 
 	*out = NULL;
 	*count = 0;
-	if (sqlite3_prepare_v2(cb_store_db(st),
-			       "SELECT p.id, p.name, m.relationship, p.born FROM family_members m"
-			       " JOIN people p ON p.id = m.person_id WHERE m.family_id = ?"
-			       " ORDER BY CASE m.relationship WHEN 'main_caregiver' THEN 0"
-			       " WHEN 'other_adult' THEN 1 ELSE 2 END, p.name, p.id",
-			       -1, &q, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(cb_store_db(st), sql, -1, &q, NULL) != SQLITE_OK) {
 		rc = cb_store_fail(st, err, "reading the family");
 		goto out;
 	}
@@ -41,6 +37,30 @@ enum cb_status cb_members_load(cb_store *st, const char *family_id, cb_member **
 out:
 	sqlite3_finalize(q);
 	return rc;
+}
+
+enum cb_status cb_members_load(cb_store *st, const char *family_id, cb_member **out,
+			       size_t *count, cb_err *err)
+{
+	return load_members(st,
+			    "SELECT p.id, p.name, m.relationship, p.born FROM family_members m"
+			    " JOIN people p ON p.id = m.person_id WHERE m.family_id = ?"
+			    " ORDER BY CASE m.relationship WHEN 'main_caregiver' THEN 0"
+			    " WHEN 'other_adult' THEN 1 ELSE 2 END, p.name, p.id",
+			    family_id, out, count, err);
+}
+
+enum cb_status cb_family_children_load(cb_store *st, const char *family_id, cb_member **out,
+				       size_t *count, cb_err *err)
+{
+	return load_members(st,
+			    "SELECT p.id, p.name, m.relationship, p.born FROM family_members m"
+			    " JOIN people p ON p.id = m.person_id WHERE m.family_id = ?"
+			    " AND m.relationship IN ('child', 'sibling')"
+			    " ORDER BY EXISTS (SELECT 1 FROM cases c WHERE c.child_id = p.id"
+			    " AND c.closed_on IS NULL), m.relationship = 'sibling', p.born IS NULL,"
+			    " p.born, p.name, p.id",
+			    family_id, out, count, err);
 }
 
 void cb_members_free(cb_member *members, size_t count)

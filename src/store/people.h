@@ -15,6 +15,15 @@ enum cb_status cb_members_load(cb_store *st, const char *family_id, cb_member **
 			       size_t *count, cb_err *err);
 void cb_members_free(cb_member *members, size_t count);
 
+/*
+ * The family's children (relationship child or sibling): those without an
+ * open case first, then children before siblings, then oldest first (unknown
+ * birth dates last), then by name.
+ * Free with cb_members_free.
+ */
+enum cb_status cb_family_children_load(cb_store *st, const char *family_id, cb_member **out,
+				       size_t *count, cb_err *err);
+
 /* The role ("practitioner" or "supervisor") of a practitioner, or NULL if unknown. Caller frees. */
 char *cb_practitioner_role(cb_store *st, const char *practitioner_id);
 
