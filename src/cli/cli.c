@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/dates.h"
 #include "core/mem.h"
+#include "ui/ui.h"
 
 static const struct command {
 	const char *name;
@@ -132,7 +133,7 @@ static int parse_globals(cb_cli *cli, int argc, char **argv)
 
 int cb_cli_main(int argc, char **argv)
 {
-	cb_cli cli = {.out = stdout, .err = stderr};
+	cb_cli cli = {.out = stdout, .err = stderr, .started = cb_ui_seconds()};
 	const char *name;
 	int rc;
 

@@ -17,6 +17,7 @@ typedef struct cb_cli {
 	const char *actor;     /* --as, CASEBOOK_USER, or NULL (the OS user) */
 	FILE *out;             /* normal output (stdout) */
 	FILE *err;             /* messages (stderr) */
+	double started;        /* when casebook started (monotonic seconds), for timings */
 } cb_cli;
 
 /* Runs casebook with the process's arguments; returns the exit status. */

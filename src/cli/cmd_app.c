@@ -2,6 +2,7 @@
  * caseload as text when input or output is not a terminal (pipes, scripts). */
 #include "cli/cli.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,6 +10,7 @@
 
 #include "cli/import.h"
 #include "core/mem.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 
 /* The shipped sample caseload: installed, or in the source tree when run from a build. */
@@ -73,10 +75,11 @@ static int build_sample(const cb_cli *cli, const char *path, const cb_form_set *
 }
 
 /* Runs the app on one database; *result says whether the user asked for the sample. */
-static int run_on(const cb_cli *cli, const cb_form_set *forms, enum cb_ui_result *result)
+static int run_on(const cb_cli *cli, const cb_form_set *forms, const cb_ui_script *script,
+		  enum cb_ui_result *result)
 {
-	cb_store *st = cb_cli_open_store(cli, CB_STORE_CREATE);
-	cb_ui_context ctx = {.forms = forms};
+	cb_store *st = cb_cli_open_store(cli, script ? 0 : CB_STORE_CREATE);
+	cb_ui_context ctx = {.forms = forms, .script = script};
 
 	if (st == NULL)
 		return CB_EXIT_ERROR;
@@ -109,32 +112,95 @@ static int open_sample(cb_cli *cli, const cb_form_set *forms)
 	rc = access(path, F_OK) == 0 ? CB_EXIT_OK : build_sample(cli, path, forms);
 	if (rc == CB_EXIT_OK) {
 		cli->db_path = path;
-		rc = run_on(cli, forms, &result);
+		rc = run_on(cli, forms, NULL, &result);
 	}
 	free(dir);
 	free(path);
 	return rc;
 }
 
+/* Turns "j j Enter n Tab" into key codes (names as in the key table). */
+static int parse_keys(const cb_cli *cli, const char *text, int **keys, size_t *n)
+{
+	const char *p = text;
+
+	*keys = xcalloc(strlen(text) + 1, sizeof **keys);
+	*n = 0;
+	while (*p) {
+		size_t len = strcspn(p, " ");
+		int code = len ? cb_key_from_name(p, len) : -2;
+		if (code == -1) {
+			cb_cli_error(cli, "--keys: unknown key '%.*s' (use names such as Enter, Tab, "
+					  "Esc, Up, PgDn, F2, ^Q, Space, or single characters)",
+				     (int)len, p);
+			return -1;
+		}
+		if (code >= 0)
+			(*keys)[(*n)++] = code;
+		p += len;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
+static int usage(const cb_cli *cli)
+{
+	cb_cli_error(cli, "usage: casebook [app [--keys KEYS] [--dump-screen FILE] [--timings]]");
+	return CB_EXIT_USAGE;
+}
+
+/* Options for a headless run; returns -1 after a usage error, 1 if headless, 0 if not. */
+static int parse_script(const cb_cli *cli, int argc, char **argv, cb_ui_script *script,
+			int **keys)
+{
+	static const struct option opts[] = {
+		{"keys", required_argument, NULL, 'k'}, {"dump-screen", required_argument, NULL, 'd'},
+		{"timings", no_argument, NULL, 't'},    {NULL, 0, NULL, 0}};
+	const char *key_text = "";
+	int c, headless = 0;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'k')
+			key_text = optarg;
+		else if (c == 'd')
+			script->dump_path = optarg;
+		else if (c == 't')
+			script->timings = true;
+		else
+			return -1;
+		headless = 1;
+	}
+	if (optind < argc || parse_keys(cli, key_text, keys, &script->n_keys))
+		return -1;
+	script->keys = *keys;
+	script->started = cli->started;
+	return headless;
+}
+
 int cb_cmd_app(cb_cli *cli, int argc, char **argv)
 {
 	cb_form_set forms = {0};
+	cb_ui_script script = {0};
 	enum cb_ui_result result = CB_UI_DONE;
-	int rc;
+	int *keys = NULL, headless = parse_script(cli, argc, argv, &script, &keys), rc;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return cb_cmd_caseload(cli, argc, argv);
-	if (argc > 1) {
-		cb_cli_error(cli, "usage: casebook [--db FILE]");
-		return CB_EXIT_USAGE;
+	if (headless < 0) {
+		free(keys);
+		return usage(cli);
+	}
+	if (!headless && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		free(keys);
+		return cb_cmd_caseload(cli, 1, argv);
 	}
 	if (cb_cli_load_forms(cli, &forms)) {
-		cb_forms_free(&forms);
-		return CB_EXIT_ERROR;
+		rc = CB_EXIT_ERROR;
+		goto out;
 	}
-	rc = run_on(cli, &forms, &result);
+	rc = run_on(cli, &forms, headless ? &script : NULL, &result);
 	if (rc == CB_EXIT_OK && result == CB_UI_OPEN_SAMPLE)
 		rc = open_sample(cli, &forms);
+out:
 	cb_forms_free(&forms);
+	free(keys);
 	return rc;
 }

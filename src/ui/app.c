@@ -3,7 +3,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/clock.h"
 #include "core/mem.h"
@@ -211,14 +213,79 @@ cb_ui_context *cb_app_context_mut(cb_app *app)
 	return app->ctx;
 }
 
+double cb_ui_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Per-key times of a scripted run: how long each key took from reading to redrawn. */
+struct key_timings {
+	double *ms;
+	size_t n;
+};
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void report_timings(const cb_ui_script *script, double drawn, struct key_timings *t)
+{
+	double sum = 0;
+
+	fprintf(stderr, "startup_to_first_screen_ms=%.2f\n", (drawn - script->started) * 1000);
+	if (t->n == 0)
+		return;
+	qsort(t->ms, t->n, sizeof *t->ms, compare_doubles);
+	for (size_t i = 0; i < t->n; i++)
+		sum += t->ms[i];
+	fprintf(stderr, "keys=%zu key_to_redraw_ms_mean=%.3f p50=%.3f p95=%.3f max=%.3f\n", t->n,
+		sum / (double)t->n, t->ms[t->n / 2], t->ms[t->n * 95 / 100], t->ms[t->n - 1]);
+}
+
+static void run_loop(cb_app *app)
+{
+	const cb_ui_script *script = app->ctx->script;
+	struct key_timings t = {script ? xcalloc(script->n_keys + 1, sizeof *t.ms) : NULL, 0};
+	double key_start = 0, first_drawn = 0;
+	int key;
+
+	if (script)
+		cb_display_feed(script->keys, script->n_keys);
+	while (!app->quit) {
+		draw(app);
+		if (first_drawn == 0)
+			first_drawn = cb_ui_seconds();
+		else if (key_start > 0)
+			t.ms[t.n++] = (cb_ui_seconds() - key_start) * 1000;
+		key = cb_display_key();
+		if (key < 0)
+			break;
+		key_start = cb_ui_seconds();
+		app->message[0] = '\0';
+		if (key == KEY_RESIZE)
+			resize(app);
+		else if (COLS >= CB_MIN_COLS && LINES >= CB_MIN_LINES)
+			handle_key(app, key);
+		else if (key == ('q' & 0x1f))
+			app->quit = true;
+	}
+	if (script && script->timings)
+		report_timings(script, first_drawn, &t);
+	free(t.ms);
+}
+
 enum cb_ui_result cb_ui_run(cb_ui_context *ctx)
 {
 	cb_app app = {.ctx = ctx, .result = CB_UI_DONE};
 	cb_err err = {0};
-	int key;
 
 	cb_clock_today(app.today);
-	if (cb_display_init(&err)) {
+	if (cb_display_init(ctx->script != NULL, &err)) {
 		fprintf(stderr, "casebook: %s\n", err.msg);
 		return CB_UI_FAILED;
 	}
@@ -228,19 +295,9 @@ enum cb_ui_result cb_ui_run(cb_ui_context *ctx)
 		return CB_UI_FAILED;
 	}
 	offer_drafts(&app);
-	while (!app.quit) {
-		draw(&app);
-		key = cb_display_key();
-		if (key < 0)
-			break;
-		app.message[0] = '\0';
-		if (key == KEY_RESIZE)
-			resize(&app);
-		else if (COLS >= CB_MIN_COLS && LINES >= CB_MIN_LINES)
-			handle_key(&app, key);
-		else if (key == ('q' & 0x1f))
-			app.quit = true;
-	}
+	run_loop(&app);
+	if (ctx->script && ctx->script->dump_path && cb_display_dump(ctx->script->dump_path, &err))
+		fprintf(stderr, "casebook: %s\n", err.msg);
 	while (app.depth > 0)
 		pop(&app);
 	cb_display_end();

@@ -2,6 +2,9 @@
 #include "ui/display.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <wchar.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,11 +66,39 @@ static void allow_ctrl_s(void)
 	}
 }
 
-enum cb_status cb_display_init(cb_err *err)
+static SCREEN *headless_screen;
+static FILE *headless_out, *headless_in;
+
+/* A screen drawn into /dev/null at the size LINES and COLUMNS say (default 80x24). */
+static enum cb_status start_headless(cb_err *err)
+{
+	const char *term = getenv("TERM");
+
+	headless_out = fopen("/dev/null", "w");
+	headless_in = fopen("/dev/null", "r");
+	if (headless_out == NULL || headless_in == NULL)
+		return cb_fail(err, CB_ERROR, "cannot open /dev/null for a headless run");
+	if (getenv("COLUMNS") == NULL)
+		setenv("COLUMNS", "80", 0);
+	if (getenv("LINES") == NULL)
+		setenv("LINES", "24", 0);
+	headless_screen = newterm(term && *term ? term : "xterm", headless_out, headless_in);
+	if (headless_screen == NULL)
+		return cb_fail(err, CB_ERROR, "cannot start a headless screen for TERM=%s",
+			       term ? term : "(unset)");
+	set_term(headless_screen);
+	return CB_OK;
+}
+
+enum cb_status cb_display_init(bool headless, cb_err *err)
 {
 	install_signals();
-	if (initscr() == NULL)
+	if (headless) {
+		if (start_headless(err))
+			return err->code;
+	} else if (initscr() == NULL) {
 		return cb_fail(err, CB_ERROR, "cannot start the terminal display; is TERM set?");
+	}
 	started = true;
 	cbreak();
 	allow_ctrl_s();
@@ -89,6 +120,37 @@ void cb_display_end(void)
 	started = false;
 	curs_set(1);
 	endwin();
+	/* A headless screen is kept, as initscr's is: the panel library's root panel lives
+	 * with it, and freeing the screen would strand that. */
+}
+
+enum cb_status cb_display_dump(const char *path, cb_err *err)
+{
+	FILE *f = fopen(path, "w");
+	wchar_t *row = xcalloc((size_t)COLS + 1, sizeof *row);
+	char *bytes = xmalloc(4 * (size_t)COLS + 1);
+	enum cb_status rc = CB_OK;
+
+	if (f == NULL) {
+		rc = cb_fail(err, CB_ERROR, "cannot write the screen to %s: %s", path, strerror(errno));
+		goto out;
+	}
+	for (int y = 0; y < LINES; y++) {
+		size_t n;
+		mvwinnwstr(curscr, y, 0, row, COLS);
+		n = wcstombs(bytes, row, 4 * (size_t)COLS);
+		if (n == (size_t)-1)
+			n = 0;
+		while (n > 0 && bytes[n - 1] == ' ')
+			n--;
+		fprintf(f, "%.*s\n", (int)n, bytes);
+	}
+	if (fclose(f) != 0)
+		rc = cb_fail(err, CB_ERROR, "cannot write the screen to %s: %s", path, strerror(errno));
+out:
+	free(row);
+	free(bytes);
+	return rc;
 }
 
 /* Without colour every style still reads: titles and selection reverse, warnings bold. */
@@ -105,11 +167,25 @@ int cb_display_attr(enum cb_style style)
 	return (int)COLOR_PAIR(style) | (style == CB_STYLE_TITLE ? A_BOLD : 0);
 }
 
+static const int *fed_keys;
+static size_t fed_count, fed_next;
+static bool feeding;
+
+void cb_display_feed(const int *keys, size_t n)
+{
+	fed_keys = keys;
+	fed_count = n;
+	fed_next = 0;
+	feeding = true;
+}
+
 int cb_display_key(void)
 {
 	wint_t ch;
 	int kind;
 
+	if (feeding)
+		return fed_next < fed_count ? fed_keys[fed_next++] : -1;
 	for (;;) {
 		if (stop_requested)
 			return -1;

@@ -3,6 +3,7 @@
 #define CASEBOOK_UI_DISPLAY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/status.h"
 
@@ -14,8 +15,10 @@
 enum cb_style { CB_STYLE_NORMAL, CB_STYLE_TITLE, CB_STYLE_STATUS, CB_STYLE_SELECTED,
 		CB_STYLE_WARN, CB_STYLE_GOOD, CB_STYLE_ERROR, CB_STYLE_DIM, CB_STYLE_COUNT };
 
-/* Starts curses on the controlling terminal. */
-enum cb_status cb_display_init(cb_err *err);
+/* Starts curses on the controlling terminal, or (headless) on no terminal at all. */
+enum cb_status cb_display_init(bool headless, cb_err *err);
+/* Writes the text of the whole screen as last drawn, one line per row, to path. */
+enum cb_status cb_display_dump(const char *path, cb_err *err);
 /* Restores the terminal. Safe to call twice. */
 void cb_display_end(void);
 
@@ -36,6 +39,8 @@ int cb_display_attr(enum cb_style style);
  */
 int cb_display_key(void);
 bool cb_display_stop_requested(void);
+/* Headless runs: cb_display_key returns these keys in turn, then -1. */
+void cb_display_feed(const int *keys, size_t n);
 
 /* True if the terminal is smaller than 80x24 (and draws the explanation if so). */
 bool cb_display_too_small(void);

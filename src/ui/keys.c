@@ -25,11 +25,11 @@ static const struct {
 	{"Up", KEY_UP},	    {"Down", KEY_DOWN},	      {"Left", KEY_LEFT},   {"Right", KEY_RIGHT},
 	{"PgUp", KEY_PPAGE}, {"PgDn", KEY_NPAGE},     {"Home", KEY_HOME},   {"End", KEY_END},
 	{"Enter", '\n'},     {"Tab", '\t'},	      {"BTab", KEY_BTAB},   {"Esc", 27},
-	{"F1", KEY_F(1)},    {"F2", KEY_F(2)},
+	{"F1", KEY_F(1)},    {"F2", KEY_F(2)},      {"Space", ' '},       {"BSpace", KEY_BACKSPACE},
 };
 
 /* The code of one key name: a named key, ^X for control keys, or a character. */
-static int key_code(const char *name, size_t len)
+int cb_key_from_name(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof named_keys / sizeof named_keys[0]; i++)
 		if (strlen(named_keys[i].name) == len && strncmp(named_keys[i].name, name, len) == 0)
@@ -52,7 +52,7 @@ static int binds(const char *keys, int key)
 
 	while (*p) {
 		size_t len = strcspn(p, " ");
-		int code = key_code(p, len);
+		int code = cb_key_from_name(p, len);
 		if (code == key || (key == KEY_ENTER && code == '\n') || (key == '\r' && code == '\n') ||
 		    in_range(p, len, key))
 			return 1;

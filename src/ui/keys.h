@@ -62,6 +62,12 @@ enum cb_action {
 	CB_ACTION_COUNT
 };
 
+/*
+ * The code of a key name as the table writes them: "Up", "PgDn", "Enter", "Tab", "BTab",
+ * "Esc", "F1", "F2", "Space", "BSpace", "^Q" (control keys), or one character. -1 if unknown.
+ */
+int cb_key_from_name(const char *name, size_t len);
+
 /* The action a key (a curses key code or character) means in scope, or CB_ACTION_NONE. */
 enum cb_action cb_key_action(int key, unsigned scope);
 

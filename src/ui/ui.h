@@ -7,6 +7,22 @@
 #include "forms/forms.h"
 #include "store/store.h"
 
+/*
+ * Running without a terminal, for tests and benchmarks: keys come from a list
+ * instead of the keyboard, the screen goes nowhere, and at the end its text is
+ * written to a file and the timings to stderr.
+ */
+typedef struct cb_ui_script {
+	const int *keys;       /* fed in order; the app ends after the last one */
+	size_t n_keys;
+	const char *dump_path; /* where to write the final screen's text; NULL for none */
+	bool timings;          /* print start-up and per-key times to stderr */
+	double started;        /* monotonic seconds when casebook started (cb_ui_seconds) */
+} cb_ui_script;
+
+/* Monotonic seconds, for measuring. */
+double cb_ui_seconds(void);
+
 /* What the app works on; the caller keeps these alive while the app runs. */
 typedef struct cb_ui_context {
 	cb_store *store;
@@ -16,6 +32,7 @@ typedef struct cb_ui_context {
 	 * when unknown. The first-run screen sets it. */
 	char *practitioner_id;
 	bool first_run;              /* a new, empty database: show the welcome screen */
+	const cb_ui_script *script;  /* headless run; NULL for the terminal */
 } cb_ui_context;
 
 enum cb_ui_result {
