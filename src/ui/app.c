@@ -260,7 +260,7 @@ static void run_loop(cb_app *app)
 		draw(app);
 		if (first_drawn == 0)
 			first_drawn = cb_ui_seconds();
-		else if (key_start > 0)
+		else if (script && key_start > 0)
 			t.ms[t.n++] = (cb_ui_seconds() - key_start) * 1000;
 		key = cb_display_key();
 		if (key < 0)
