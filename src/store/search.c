@@ -44,20 +44,21 @@ static char *like_pattern(const char *text)
 }
 
 static const char names_sql[] =
-	"SELECT c.id, ch.name || ', ' || f.name, 'name', NULL, p.name"
+	"SELECT c.id, ch.name || ', ' || f.name, 'name', NULL, p.name, NULL"
 	" FROM people p JOIN family_members m ON m.person_id = p.id"
 	" JOIN cases c ON c.family_id = m.family_id AND (c.child_id = p.id OR m.relationship <> 'child')"
 	" JOIN families f ON f.id = c.family_id JOIN people ch ON ch.id = c.child_id"
 	" WHERE p.name LIKE ?1 ESCAPE '\\'"
 	" UNION ALL"
-	" SELECT c.id, ch.name || ', ' || f.name, 'family', NULL, f.name || ' (' || f.family_ref || ')'"
+	" SELECT c.id, ch.name || ', ' || f.name, 'family', NULL, f.name || ' (' || f.family_ref || ')',"
+	" NULL"
 	" FROM families f JOIN cases c ON c.family_id = f.id JOIN people ch ON ch.id = c.child_id"
 	" WHERE f.name LIKE ?1 ESCAPE '\\' OR f.family_ref LIKE ?1 ESCAPE '\\'"
 	" ORDER BY 3, 5, 1 LIMIT ?2";
 
 static const char notes_sql[] =
 	"SELECT n.case_id, ch.name || ', ' || f.name, 'note', n.occurred_at,"
-	" snippet(notes_fts, -1, '', '', '…', 12)"
+	" snippet(notes_fts, -1, '', '', '…', 12), n.id"
 	" FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid"
 	" JOIN cases c ON c.id = n.case_id JOIN families f ON f.id = c.family_id"
 	" JOIN people ch ON ch.id = c.child_id"
@@ -93,6 +94,7 @@ static enum cb_status collect(cb_store *st, const char *sql, const char *arg, si
 		h->what = dup_col(q, 2);
 		h->when = dup_col(q, 3);
 		h->snippet = dup_col(q, 4);
+		h->note_id = dup_col(q, 5);
 	}
 out:
 	sqlite3_finalize(q);
@@ -138,6 +140,7 @@ void cb_hits_free(cb_hit *hits, size_t count)
 		free(hits[i].what);
 		free(hits[i].when);
 		free(hits[i].snippet);
+		free(hits[i].note_id);
 	}
 	free(hits);
 }

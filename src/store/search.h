@@ -12,6 +12,7 @@ typedef struct cb_hit {
 	char *what;    /* "name", "family" or "note" */
 	char *when;    /* the note's date-time; NULL for names */
 	char *snippet; /* the matching words in context, or the matching name */
+	char *note_id; /* the note, for note hits; NULL for names */
 } cb_hit;
 
 /*

@@ -163,6 +163,14 @@ void case_tab_chronology(cb_view *v, cb_pager *p)
 {
 	struct case_state *s = v->priv;
 
-	for (size_t i = 0; i < s->chron.count; i++)
-		entry_rows(v, &s->chron, &s->chron.entries[i], p);
+	for (size_t i = 0; i < s->chron.count; i++) {
+		const cb_chron_entry *e = &s->chron.entries[i];
+		/* A search hit lands on its note: the note's first row goes to the top. */
+		if (s->focus_note && e->kind == CB_CHRON_NOTE && strcmp(e->id, s->focus_note) == 0) {
+			p->top = p->count;
+			free(s->focus_note);
+			s->focus_note = NULL;
+		}
+		entry_rows(v, &s->chron, e, p);
+	}
 }

@@ -157,10 +157,21 @@ static enum cb_status case_open(cb_view *v, const void *arg, cb_err *err)
 	return load(v, err);
 }
 
+void cb_case_view_focus_note(cb_view *v, const char *note_id)
+{
+	struct case_state *s = v->priv;
+
+	free(s->focus_note);
+	s->focus_note = xstrdup(note_id);
+	s->tops[s->tab] = s->pager.top;
+	s->tab = CASE_TAB_CHRONOLOGY;
+}
+
 static void case_close(cb_view *v)
 {
 	struct case_state *s = v->priv;
 
+	free(s->focus_note);
 	free_data(s);
 	cb_pager_free(&s->pager);
 	free(s->case_id);

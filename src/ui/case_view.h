@@ -42,6 +42,7 @@ struct case_state {
 	enum case_tab tab;
 	size_t tops[CASE_TAB_COUNT]; /* each tab's scroll position */
 	cb_pager pager;
+	char *focus_note; /* scroll the chronology to this note at the next draw, then forget */
 };
 
 /* Each adds its tab's rows to p, wrapped to p->width (case_tabs.c, case_history.c, case_scores.c). */

@@ -75,7 +75,7 @@ static void search_draw(cb_view *v)
 	snprintf(title, sizeof title, " Search: %s", s->text);
 	snprintf(right, sizeof right, "%zu found%s ", s->count, s->count == MAX_HITS ? " (first)" : "");
 	cb_view_title(v->win, title, right);
-	mvwaddstr(v->win, 1, 1, "Names and words in notes. Enter: open the case   /: search again   q: back");
+	mvwaddstr(v->win, 1, 1, "Names and words in notes. Enter: open (at the note)   /: search again   q: back");
 	if (s->count == 0)
 		mvwaddstr(v->win, 3, 2, "Nothing found. Try fewer or shorter words.");
 	else {
@@ -92,7 +92,10 @@ static enum cb_key_result search_key(cb_view *v, int key, enum cb_action action)
 	if (cb_list_move(&s->list, action))
 		return CB_KEY_HANDLED;
 	if (action == CB_ACTION_OPEN && s->count > 0) {
-		cb_app_push(v->app, &cb_case_view, s->hits[cb_list_selected(&s->list)].case_id);
+		const cb_hit *h = &s->hits[cb_list_selected(&s->list)];
+		cb_view *c = cb_app_push(v->app, &cb_case_view, h->case_id);
+		if (c && h->note_id)
+			cb_case_view_focus_note(c, h->note_id);
 		return CB_KEY_HANDLED;
 	}
 	if (action == CB_ACTION_SEARCH) {

@@ -75,5 +75,7 @@ extern const struct cb_view_ops cb_drafts_view;
 extern const struct cb_view_ops cb_welcome_view;
 /* One case on tabs; opened with the case id (const char *) as the arg. */
 extern const struct cb_view_ops cb_case_view;
+/* Shows a case view's chronology with that note at the top (a search hit). */
+void cb_case_view_focus_note(cb_view *v, const char *note_id);
 
 #endif

@@ -111,7 +111,8 @@ run_at() {
 	keys Enter
 	wait_for "Search: arrears"
 	keys Enter
-	wait_for "[1 Summary]"
+	wait_for "[2 Chronology]"
+	wait_for "Worried about: Rent arrears"
 	keys q q
 
 	# Too small, then big again.

@@ -50,6 +50,7 @@ static void test_names_find_the_cases(void **state)
 	assert_int_equal(n, 1);
 	assert_string_equal(hits[0].case_id, "k1");
 	assert_string_equal(hits[0].what, "name");
+	assert_null(hits[0].note_id);
 	assert_string_equal(hits[0].child, "Ada Okafor, Okafor family");
 	cb_hits_free(hits, n);
 	n = search(st, "FAM-0002", &hits);
@@ -71,6 +72,7 @@ static void test_notes_by_word_prefix_and_without_accents(void **state)
 	assert_int_equal(n, 1);
 	assert_string_equal(hits[0].case_id, "k1");
 	assert_string_equal(hits[0].when, "2026-02-02T10:00");
+	assert_string_equal(hits[0].note_id, "n2");
 	assert_non_null(strstr(hits[0].snippet, "attendance"));
 	cb_hits_free(hits, n);
 	n = search(st, "cafe scrap", &hits);
