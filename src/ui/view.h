@@ -75,5 +75,10 @@ extern const struct cb_view_ops cb_drafts_view;
 extern const struct cb_view_ops cb_welcome_view;
 /* One case on tabs; opened with the case id (const char *) as the arg. */
 extern const struct cb_view_ops cb_case_view;
+/* The team review: the user's team's open cases (or every team's) with their flags. */
+extern const struct cb_view_ops cb_team_view;
+/* One case on one page for group discussion; opened with a row of the team review
+ * (const cb_team_case *, store/teamreview.h), which it copies. */
+extern const struct cb_view_ops cb_summary_view;
 
 #endif
