@@ -269,19 +269,19 @@ static void alliance_rows(const struct summary_state *s, cb_pager *p)
 
 /* ---- goals, plans, actions ---- */
 
+/* "██████░░░░  6/10  better: text (family's)"; a goal never reviewed shows " -/10". */
 static void goal_row(const cb_case_goal *g, cb_pager *p)
 {
-	char bar[64], progress[16] = "not reviewed";
+	char bar[64], progress[16] = " -/10";
+	const char *how = "not reviewed";
 
+	cb_bar(bar, sizeof bar, g->latest_progress > 0 ? g->latest_progress : 0, 0, 10, GOAL_BAR);
 	if (g->latest_progress >= 0) {
-		cb_bar(bar, sizeof bar, g->latest_progress, 0, 10, GOAL_BAR);
 		snprintf(progress, sizeof progress, "%2d/10", g->latest_progress);
-	} else {
-		cb_bar(bar, sizeof bar, 0, 0, 10, GOAL_BAR);
+		how = g->trend ? case_change_word(g->trend, NULL, false) : "first review";
 	}
-	cb_pager_addf(p, A_NORMAL, 2, 2 + GOAL_BAR + 8, "%s %-6s %s%s%s (%s's)", bar, progress,
-		      g->trend ? case_change_word(g->trend, NULL, false) : "",
-		      g->trend ? ": " : "", g->text, g->owner);
+	cb_pager_addf(p, A_NORMAL, 2, 2 + GOAL_BAR + 8, "%s %s  %s: %s (%s's)", bar, progress, how,
+		      g->text, g->owner);
 }
 
 static void goals_rows(const struct summary_state *s, cb_pager *p)

@@ -171,6 +171,8 @@ static void lay_out(cb_view *v)
 		rows[i] = format_row(&s->review.cases[i], &l);
 	s->width = width;
 	s->height = height;
+	/* Rows a line apart when they all fit that way: easier to follow on a projector. */
+	s->list.spacing = s->review.count * 2 <= (size_t)list_h ? 2 : 1;
 	cb_list_show(&s->list, v->win, 2, list_h > 1 ? list_h : 1, rows, s->review.count);
 }
 
