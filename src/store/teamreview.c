@@ -27,28 +27,23 @@ const char *cb_team_flag_name(enum cb_team_flag flag)
 /*
  * What the caseload does not carry, for the open cases of one team (or all):
  * the start of the CIN plan in force, the first risk-framework total (the
- * latest is the caseload's) and the latest two engagement scores. Ordered by
- * case id for lookup.
+ * latest is the caseload's) and the latest two engagement scores, each found
+ * through the assessments_case index. Ordered by case id for lookup.
  */
+#define RISK_SCORE(scale, order, offset)                                                      \
+	"(SELECT s.score FROM assessments a JOIN assessment_scores s"                         \
+	"  ON s.assessment_id = a.id AND s.scale = '" scale "'"                               \
+	"  WHERE a.case_id = c.id AND a.instrument = 'risk-framework' AND s.score IS NOT NULL" \
+	"  ORDER BY a.assessed_on " order ", a.id " order " LIMIT 1 OFFSET " offset ")"
+
 static const char extras_sql[] =
-	"WITH scores AS ("
-	"  SELECT a.case_id, s.scale, s.score,"
-	"    row_number() OVER (PARTITION BY a.case_id, s.scale"
-	"      ORDER BY a.assessed_on, a.id) AS from_first,"
-	"    row_number() OVER (PARTITION BY a.case_id, s.scale"
-	"      ORDER BY a.assessed_on DESC, a.id DESC) AS from_latest"
-	"  FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id"
-	"  WHERE a.instrument = 'risk-framework' AND s.scale IN ('total', 'engagement')"
-	"    AND s.score IS NOT NULL)"
-	" SELECT c.id, c.team_id,"
-	"  (SELECT started_on FROM plan_episodes pe WHERE pe.case_id = c.id AND pe.plan = 'cin'"
-	"    AND pe.started_on <= :today AND (pe.ended_on IS NULL OR pe.ended_on > :today)"
-	"    ORDER BY pe.started_on DESC, pe.id DESC LIMIT 1),"
-	"  (SELECT score FROM scores WHERE case_id = c.id AND scale = 'total' AND from_first = 1),"
-	"  (SELECT score FROM scores WHERE case_id = c.id AND scale = 'engagement'"
-	"    AND from_latest = 1),"
-	"  (SELECT score FROM scores WHERE case_id = c.id AND scale = 'engagement'"
-	"    AND from_latest = 2)"
+	"SELECT c.id, c.team_id,"
+	" (SELECT started_on FROM plan_episodes pe WHERE pe.case_id = c.id AND pe.plan = 'cin'"
+	"   AND pe.started_on <= :today AND (pe.ended_on IS NULL OR pe.ended_on > :today)"
+	"   ORDER BY pe.started_on DESC, pe.id DESC LIMIT 1),"
+	" " RISK_SCORE("total", "ASC", "0") ","
+	" " RISK_SCORE("engagement", "DESC", "0") ","
+	" " RISK_SCORE("engagement", "DESC", "1")
 	" FROM cases c WHERE c.closed_on IS NULL AND (:team IS NULL OR c.team_id = :team)"
 	" ORDER BY c.id";
 
@@ -475,8 +470,8 @@ static enum cb_status action_state(cb_store *st, const char *id, char **done_on,
 		*done_on = text_at(q, 0);
 		*held_on = text_at(q, 1);
 	} else if (step == SQLITE_DONE) {
-		rc = cb_fail(err, CB_NOT_FOUND, "there is no action with id \"%s\"; it may have "
-			     "been removed by an import, so reload the screen (Ctrl-L)", id);
+		rc = cb_fail(err, CB_NOT_FOUND, "there is no action with id \"%s\"; reload the "
+			     "screen (Ctrl-L) and choose it again", id);
 	} else {
 		rc = cb_store_fail(st, err, "reading the action");
 	}
