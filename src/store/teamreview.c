@@ -9,19 +9,6 @@
 #include "store/casefile.h"
 #include "store/records.h"
 
-static const char *const flag_names[CB_TEAM_FLAG_COUNT] = {
-	"drift", "review overdue", "no contact in 28 days", "risk worse than at referral",
-	"engagement falling",
-};
-
-const char *cb_team_flag_name(enum cb_team_flag flag)
-{
-	for (int i = 0; i < CB_TEAM_FLAG_COUNT; i++)
-		if ((unsigned)flag == 1u << i)
-			return flag_names[i];
-	return NULL;
-}
-
 /* ---- the team's cases ---- */
 
 /*

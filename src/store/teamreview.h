@@ -31,9 +31,6 @@ enum cb_team_flag {
 };
 #define CB_TEAM_FLAG_COUNT 5
 
-/* The flag's name as a supervisor reads it ("drift", "review overdue", ...); NULL if not a flag. */
-const char *cb_team_flag_name(enum cb_team_flag flag);
-
 typedef struct cb_team_case {
 	/* Borrowed from the review's caseload: names, plan, contact, latest risk,
 	   review due, stalled goals and open actions. */

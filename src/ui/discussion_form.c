@@ -74,6 +74,8 @@ static enum cb_status check_people(const cb_form_screen *fs, size_t *bad, cb_err
 		return cb_fail(err, CB_INVALID, "The date is after today: enter the day the "
 			       "discussion was held");
 	}
+	if (c->n_staff == 0) /* nobody on the team to tick */
+		return CB_OK;
 	for (size_t i = 0; i < c->n_staff; i++) {
 		snprintf(key, sizeof key, "att:%s", c->staff[i].id);
 		if (strcmp(cb_form_value(fs, key), "1") == 0)

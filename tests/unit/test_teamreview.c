@@ -163,13 +163,6 @@ static void test_teams_and_sort(void **state)
 	cb_store_close(st);
 }
 
-static void test_flag_names(void **state)
-{
-	assert_string_equal(cb_team_flag_name(CB_TEAM_DRIFT), "drift");
-	assert_string_equal(cb_team_flag_name(CB_TEAM_ENGAGEMENT), "engagement falling");
-	assert_null(cb_team_flag_name(CB_TEAM_DRIFT | CB_TEAM_RISK));
-}
-
 /* ---- discussions ---- */
 
 static const char *const attendees[] = {"p1", "p2"};
@@ -342,7 +335,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_teams_and_sort),
-		cmocka_unit_test(test_flag_names),
 		cmocka_unit_test(test_save_discussion),
 		cmocka_unit_test(test_save_refused),
 		cmocka_unit_test(test_open_actions),
