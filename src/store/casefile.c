@@ -571,6 +571,78 @@ static void free_assessment(cb_case_assessment *a)
 	free(a->comment);
 }
 
+/* ---- group case discussions ---- */
+
+static const char discussions_sql[] =
+	"SELECT s.id, s.held_on, t.name, sc.decision,"
+	" (SELECT group_concat(name, ', ') FROM (SELECT pr.name FROM supervision_attendees sa"
+	"   JOIN practitioners pr ON pr.id = sa.practitioner_id WHERE sa.supervision_id = s.id"
+	"   ORDER BY pr.name, pr.id))"
+	" FROM supervisions s LEFT JOIN teams t ON t.id = s.team_id"
+	" LEFT JOIN supervision_cases sc ON sc.supervision_id = s.id AND sc.case_id = ?1"
+	" WHERE sc.case_id IS NOT NULL OR EXISTS (SELECT 1 FROM supervision_actions a"
+	"   WHERE a.supervision_id = s.id AND a.case_id = ?1)"
+	" ORDER BY s.held_on, s.id";
+
+static const char discussion_actions_sql[] =
+	"SELECT a.supervision_id, a.id, a.action, pr.name, a.due_on, a.done_on"
+	" FROM supervision_actions a LEFT JOIN practitioners pr ON pr.id = a.owner_id"
+	" WHERE a.case_id = ?1 ORDER BY a.supervision_id, a.due_on IS NULL, a.due_on, a.id";
+
+static void discussion_row(sqlite3_stmt *q, void *out, const char *today)
+{
+	cb_chronology *c = out;
+	cb_case_discussion *d;
+
+	(void)today;
+	c->discussions = push(c->discussions, c->n_discussions, sizeof *c->discussions);
+	d = &c->discussions[c->n_discussions++];
+	d->supervision_id = text_at(q, 0);
+	d->held_on = text_at(q, 1);
+	d->team = text_at(q, 2);
+	d->decision = text_at(q, 3);
+	d->attendees = text_at(q, 4);
+}
+
+static void discussion_action_row(sqlite3_stmt *q, void *out, const char *today)
+{
+	cb_chronology *c = out;
+	const char *supervision_id = (const char *)sqlite3_column_text(q, 0);
+	cb_discussion_action *a;
+
+	(void)today;
+	for (size_t i = 0; i < c->n_discussions; i++) {
+		cb_case_discussion *d = &c->discussions[i];
+		if (strcmp(d->supervision_id, supervision_id) != 0)
+			continue;
+		d->actions = push(d->actions, d->n_actions, sizeof *d->actions);
+		a = &d->actions[d->n_actions++];
+		a->id = text_at(q, 1);
+		a->action = text_at(q, 2);
+		a->owner_name = text_at(q, 3);
+		a->due_on = text_at(q, 4);
+		a->done_on = text_at(q, 5);
+		return;
+	}
+}
+
+static void free_discussion(cb_case_discussion *d)
+{
+	for (size_t j = 0; j < d->n_actions; j++) {
+		free(d->actions[j].id);
+		free(d->actions[j].action);
+		free(d->actions[j].owner_name);
+		free(d->actions[j].due_on);
+		free(d->actions[j].done_on);
+	}
+	free(d->actions);
+	free(d->supervision_id);
+	free(d->held_on);
+	free(d->team);
+	free(d->decision);
+	free(d->attendees);
+}
+
 /* ---- chronology ---- */
 
 static cb_chron_entry *add_entry(cb_chronology *c, enum cb_chron_kind kind, const char *when,
@@ -626,9 +698,12 @@ static void add_entries(cb_chronology *c)
 	}
 	for (size_t i = 0; i < c->n_notes; i++)
 		add_entry(c, CB_CHRON_NOTE, c->notes[i].occurred_at, c->notes[i].id, i);
+	for (size_t i = 0; i < c->n_discussions; i++)
+		add_entry(c, CB_CHRON_DISCUSSION, c->discussions[i].held_on,
+			  c->discussions[i].supervision_id, i);
 }
 
-/* Newest first: day, then kind (notes first), then time, then id (each descending). */
+/* Newest first: day, then kind (discussions, then notes first), then time, then id (each descending). */
 static int newest_first(const void *pa, const void *pb)
 {
 	const cb_chron_entry *a = pa, *b = pb;
@@ -652,7 +727,10 @@ static enum cb_status load_records(cb_store *st, const char *case_id, const char
 	    (rc = each_row(st, assessments_sql, case_id, NULL, assessment_row, c, err)) ||
 	    (rc = each_row(st, scores_sql, case_id, NULL, score_row, c, err)) ||
 	    (rc = cb_case_plans_load(st, case_id, today, &c->plans, err)) ||
-	    (rc = cb_case_goals_load(st, case_id, &c->goals, err)))
+	    (rc = cb_case_goals_load(st, case_id, &c->goals, err)) ||
+	    (rc = each_row(st, discussions_sql, case_id, NULL, discussion_row, c, err)) ||
+	    (rc = each_row(st, discussion_actions_sql, case_id, NULL, discussion_action_row, c,
+			   err)))
 		return rc;
 	return cb_case_referrals_load(st, case_id, &c->referrals, err);
 }
@@ -680,8 +758,11 @@ void cb_chronology_free(cb_chronology *c)
 		free_note(&c->notes[i]);
 	for (size_t i = 0; i < c->n_assessments; i++)
 		free_assessment(&c->assessments[i]);
+	for (size_t i = 0; i < c->n_discussions; i++)
+		free_discussion(&c->discussions[i]);
 	free(c->notes);
 	free(c->assessments);
+	free(c->discussions);
 	free(c->entries);
 	cb_case_plans_free(&c->plans);
 	cb_case_goals_free(&c->goals);

@@ -149,6 +149,23 @@ typedef struct cb_case_assessment {
 	size_t n_scores;
 } cb_case_assessment;
 
+/* An action agreed in a group case discussion. */
+typedef struct cb_discussion_action {
+	char *id, *action;
+	char *owner_name;      /* the practitioner who will do it, or NULL */
+	char *due_on, *done_on; /* "YYYY-MM-DD", or NULL */
+} cb_discussion_action;
+
+/* A group case discussion (supervision) that discussed the case or set it an action. */
+typedef struct cb_case_discussion {
+	char *supervision_id, *held_on;
+	char *team;      /* the team's name, or NULL */
+	char *decision;  /* what was decided for this case, or NULL */
+	char *attendees; /* names, "Ann, Sue", or NULL if none recorded */
+	cb_discussion_action *actions; /* those for this case, by due date (undated last) */
+	size_t n_actions;
+} cb_case_discussion;
+
 enum cb_chron_kind {
 	CB_CHRON_REFERRAL,
 	CB_CHRON_PLAN_END,   /* a plan ended and no other plan followed it */
@@ -157,6 +174,7 @@ enum cb_chron_kind {
 	CB_CHRON_GOAL_SET,
 	CB_CHRON_GOAL_REVIEW,
 	CB_CHRON_NOTE,
+	CB_CHRON_DISCUSSION, /* a group case discussion */
 };
 
 /* One event; its record lives in the chronology's array for its kind. */
@@ -164,7 +182,8 @@ typedef struct cb_chron_entry {
 	enum cb_chron_kind kind;
 	const char *when; /* borrowed: "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM" for notes */
 	const char *id;   /* borrowed: the record's id (the review's for GOAL_REVIEW) */
-	size_t index;     /* into notes, assessments, plans.rows, goals.rows or referrals.rows */
+	size_t index;     /* into notes, assessments, plans.rows, goals.rows, referrals.rows or
+			     discussions */
 	size_t review;    /* GOAL_REVIEW: index into the goal's reviews */
 	long previous_plan; /* PLAN_START: the plan it follows on from (ends the day before or
 			       later), or -1 */
@@ -180,14 +199,17 @@ typedef struct cb_chronology {
 	cb_case_plans plans;
 	cb_case_goals goals;
 	cb_case_referrals referrals;
+	cb_case_discussion *discussions; /* oldest first */
+	size_t n_discussions;
 } cb_chronology;
 
 /*
  * Every note (confidential ones included and flagged; amendments attached to
- * their note), plan change, assessment, goal set, goal review and referral of
- * the case, newest first: by date, then time for notes; records of one day in
- * the order notes (latest first), goal reviews, goals set, assessments, plan
- * starts, plan ends, referrals; ties by id, highest first.
+ * their note), plan change, assessment, goal set, goal review, referral and
+ * group case discussion (with its decision and the case's actions) of the
+ * case, newest first: by date, then time for notes; records of one day in the
+ * order discussions, notes (latest first), goal reviews, goals set,
+ * assessments, plan starts, plan ends, referrals; ties by id, highest first.
  */
 enum cb_status cb_chronology_load(cb_store *st, const char *case_id, const char *today,
 				  cb_chronology *out, cb_err *err);

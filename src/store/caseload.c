@@ -11,6 +11,8 @@
  * A goal has stalled when its progress last went up (or it was set, if never)
  * more than 8 weeks ago: "periods of time in which families make no progress
  * towards objectives" ([004]:218, case drift).
+ * An action from a group case discussion is overdue when it is not done and its
+ * due date has passed.
  * The current plan is the latest started; of two started the same day (a plan
  * changed on the day it began), the one still open or ending later.
  */
@@ -27,7 +29,10 @@ static const char caseload_sql[] =
 	"  SELECT a.case_id, a.assessed_on, s.score,"
 	"    row_number() OVER (PARTITION BY a.case_id ORDER BY a.assessed_on DESC, a.id DESC) AS n"
 	"  FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id AND s.scale = 'total'"
-	"  WHERE a.instrument = 'risk-framework' AND s.score IS NOT NULL)"
+	"  WHERE a.instrument = 'risk-framework' AND s.score IS NOT NULL),"
+	" acts AS ("
+	"  SELECT case_id, count(*) AS open, sum(due_on < :today) AS late"
+	"  FROM supervision_actions WHERE done_on IS NULL AND case_id IS NOT NULL GROUP BY case_id)"
 	" SELECT c.id, f.name, f.family_ref, ch.name, ch.born, pr.name,"
 	"  (SELECT plan FROM plan_episodes pe WHERE pe.case_id = c.id AND pe.started_on <= :today"
 	"    ORDER BY pe.started_on DESC, coalesce(pe.ended_on, '9999-12-31') DESC,"
@@ -39,9 +44,11 @@ static const char caseload_sql[] =
 	"  date(coalesce((SELECT max(assessed_on) FROM assessments a WHERE a.case_id = c.id),"
 	"    c.referred_on), '+3 months'),"
 	"  (SELECT count(*) FROM last_rise lr WHERE lr.case_id = c.id"
-	"    AND julianday(:today) - julianday(lr.at) > :stall)"
+	"    AND julianday(:today) - julianday(lr.at) > :stall),"
+	"  coalesce(acts.open, 0), coalesce(acts.late, 0)"
 	" FROM cases c JOIN families f ON f.id = c.family_id JOIN people ch ON ch.id = c.child_id"
 	" LEFT JOIN practitioners pr ON pr.id = c.practitioner_id"
+	" LEFT JOIN acts ON acts.case_id = c.id"
 	" WHERE c.closed_on IS NULL AND (:prac IS NULL OR c.practitioner_id = :prac)"
 	" ORDER BY f.name, ch.name, c.id";
 
@@ -88,6 +95,8 @@ static void fill_row(sqlite3_stmt *q, const char *today, cb_caseload_row *r)
 	}
 	r->review_due = column_text(q, 10);
 	r->stalled_goals = sqlite3_column_int(q, 11);
+	r->open_actions = sqlite3_column_int(q, 12);
+	r->overdue_actions = sqlite3_column_int(q, 13);
 	r->flag_no_contact = r->days_since_contact < 0 || r->days_since_contact > CB_NO_CONTACT_DAYS;
 	r->flag_review_overdue = r->review_due && strcmp(r->review_due, today) < 0;
 }
@@ -139,8 +148,11 @@ void cb_caseload_cells_of(const cb_caseload_row *r, cb_caseload_cells *out)
 		snprintf(out->risk, sizeof out->risk, "%+g%s", r->risk_total, trend[r->trend]);
 	else
 		snprintf(out->risk, sizeof out->risk, "-");
-	snprintf(out->flags, sizeof out->flags, "%s%s%s", r->flag_no_contact ? "!contact " : "",
-		 r->flag_review_overdue ? "!review " : "", r->stalled_goals ? "!goals" : "");
+	snprintf(out->flags, sizeof out->flags, "%s%s%s%s", r->flag_no_contact ? "!contact " : "",
+		 r->flag_review_overdue ? "!review " : "", r->stalled_goals ? "!goals " : "",
+		 r->overdue_actions ? "!action" : "");
+	for (size_t n = strlen(out->flags); n > 0 && out->flags[n - 1] == ' ';)
+		out->flags[--n] = '\0';
 }
 
 void cb_caseload_free(cb_caseload *list)

@@ -27,6 +27,8 @@ typedef struct cb_caseload_row {
 	bool flag_no_contact;   /* no contact in 28 days */
 	bool flag_review_overdue;
 	int stalled_goals;      /* active goals with no progress in 8 weeks */
+	int open_actions;       /* group case discussion actions for the case not yet done */
+	int overdue_actions;    /* of those, the ones past their due date */
 } cb_caseload_row;
 
 typedef struct cb_caseload {
@@ -48,7 +50,7 @@ typedef struct cb_caseload_cells {
 	char age[8];      /* "12", or "?" */
 	char contact[16]; /* "9d", or "never" */
 	char risk[32];    /* "+11 safer", or "-" */
-	char flags[64];   /* "!contact !review !goals" (those that apply) */
+	char flags[64];   /* "!contact !review !goals !action" (those that apply) */
 } cb_caseload_cells;
 
 void cb_caseload_cells_of(const cb_caseload_row *r, cb_caseload_cells *out);

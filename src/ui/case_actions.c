@@ -38,6 +38,11 @@ static void open_amendment(cb_app *app, const char *case_id)
 	cb_amend_chooser_open(app, case_id);
 }
 
+static void open_action_done(cb_app *app, const char *case_id)
+{
+	cb_action_done_chooser_open(app, case_id);
+}
+
 /* A referral for the selected case's family: the same child or a sibling. */
 static void open_referral(cb_app *app, const char *case_id)
 {
@@ -60,6 +65,7 @@ static const struct {
 	{CB_ACTION_NEW_GOAL, open_goal},     {CB_ACTION_REVIEW_GOAL, open_review},
 	{CB_ACTION_CHANGE_PLAN, open_plan},  {CB_ACTION_CLOSE_CASE, open_closure},
 	{CB_ACTION_AMEND_NOTE, open_amendment}, {CB_ACTION_NEW_REFERRAL, open_referral},
+	{CB_ACTION_ACTION_DONE, open_action_done},
 };
 
 /* Runs the action for the case; false if it is not a case action. */

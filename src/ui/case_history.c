@@ -1,4 +1,4 @@
-/* case_history.c: the case screen's Chronology tab: notes with their amendments, plans, assessments, goals. */
+/* case_history.c: the case screen's Chronology tab: notes with their amendments, plans, assessments, goals, discussions. */
 #include "ui/case_view.h"
 
 #include <stdarg.h>
@@ -139,6 +139,25 @@ static void goal_rows(const cb_chronology *c, const cb_chron_entry *e, cb_pager 
 	detail(p, CASE_WHEN_WIDTH, "Comment", r->comment);
 }
 
+/* "Group case discussion: <decision>", who was there, and the actions it set the case. */
+static void discussion_rows(const cb_case_discussion *d, cb_pager *p)
+{
+	int in = CASE_WHEN_WIDTH + 2;
+
+	event(p, A_BOLD, d->held_on, "Group case discussion: %s",
+	      d->decision ? d->decision : "discussed, no decision recorded");
+	detail(p, CASE_WHEN_WIDTH, "Present", d->attendees);
+	for (size_t i = 0; i < d->n_actions; i++) {
+		const cb_discussion_action *a = &d->actions[i];
+		char *status = a->done_on ? xasprintf("done %s", a->done_on) : xstrdup("open");
+
+		cb_pager_addf(p, A_NORMAL, CASE_WHEN_WIDTH, in, "Action for %s%s%s (%s): %s",
+			      a->owner_name ? a->owner_name : "the team", a->due_on ? ", due " : "",
+			      a->due_on ? a->due_on : "", status, a->action);
+		free(status);
+	}
+}
+
 static void entry_rows(const cb_view *v, const cb_chronology *c, const cb_chron_entry *e,
 		       cb_pager *p)
 {
@@ -151,6 +170,7 @@ static void entry_rows(const cb_view *v, const cb_chronology *c, const cb_chron_
 	case CB_CHRON_PLAN_END: plan_rows(c, e, p); break;
 	case CB_CHRON_GOAL_SET:
 	case CB_CHRON_GOAL_REVIEW: goal_rows(c, e, p); break;
+	case CB_CHRON_DISCUSSION: discussion_rows(&c->discussions[e->index], p); break;
 	case CB_CHRON_REFERRAL:
 		ref = &c->referrals.rows[e->index];
 		event(p, A_NORMAL, e->when, "Referral from %s: %s", ref->source,

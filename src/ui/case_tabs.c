@@ -162,6 +162,38 @@ static void alliance_field(const struct case_state *s, cb_pager *p)
 	free(worker);
 }
 
+/* The actions group case discussions set the case that are not done yet, the late ones marked. */
+static void actions_field(const cb_view *v, const struct case_state *s, cb_pager *p)
+{
+	const char *today = cb_app_today(v->app);
+	size_t open = 0, late = 0;
+
+	for (size_t i = 0; i < s->chron.n_discussions; i++)
+		for (size_t j = 0; j < s->chron.discussions[i].n_actions; j++) {
+			const cb_discussion_action *a = &s->chron.discussions[i].actions[j];
+			open += a->done_on == NULL;
+			late += a->done_on == NULL && a->due_on && strcmp(a->due_on, today) < 0;
+		}
+	if (open == 0) {
+		field(p, "Actions", "none open");
+		return;
+	}
+	field(p, "Actions", "%zu open from group case discussion%s, %zu overdue", open,
+	      open == 1 ? "" : "s", late);
+	for (size_t i = 0; i < s->chron.n_discussions; i++)
+		for (size_t j = 0; j < s->chron.discussions[i].n_actions; j++) {
+			const cb_discussion_action *a = &s->chron.discussions[i].actions[j];
+			bool overdue = a->due_on && strcmp(a->due_on, today) < 0;
+			if (a->done_on)
+				continue;
+			cb_pager_addf(p, overdue ? cb_display_attr(CB_STYLE_WARN) : (int)A_NORMAL,
+				      LABEL_WIDTH, LABEL_WIDTH + 2, "%s%s (%s%s%s)",
+				      overdue ? "OVERDUE: " : "", a->action,
+				      a->owner_name ? a->owner_name : "the team",
+				      a->due_on ? ", due " : "", a->due_on ? a->due_on : "");
+		}
+}
+
 void case_tab_summary(cb_view *v, cb_pager *p)
 {
 	struct case_state *s = v->priv;
@@ -174,6 +206,7 @@ void case_tab_summary(cb_view *v, cb_pager *p)
 	risk_field(v, s, p);
 	goals_field(s, p);
 	alliance_field(s, p);
+	actions_field(v, s, p);
 	if (h->closed_on)
 		cb_pager_addf(p, cb_display_attr(CB_STYLE_WARN), 0, LABEL_WIDTH, "%-*s%s: %s",
 			      LABEL_WIDTH, "Closed", h->closed_on, h->closure_reason);

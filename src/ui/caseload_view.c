@@ -1,4 +1,4 @@
-/* caseload_view.c: the home screen: open cases with plan, contact, risk trend and flags. */
+/* caseload_view.c: the home screen: open cases with plan, contact, risk trend, open actions and flags. */
 #include "ui/view.h"
 
 #include <stdio.h>
@@ -34,16 +34,17 @@ struct caseload_state {
 
 /* Column widths for a terminal width: name columns take what the fixed ones leave. */
 struct layout {
-	int family, child, age, plan, contact, risk, review, flags;
+	int family, child, age, plan, contact, risk, review, actions, flags;
 };
 
 static struct layout layout_for(int width)
 {
-	struct layout l = {0, 0, 3, 4, 5, 10, 8, 0};
-	int fixed = l.age + l.plan + l.contact + l.risk + l.review + 7;
-	int rest = width - fixed - 16;
+	struct layout l = {0, 0, 3, 4, 5, 10, 8, 3, 0};
+	int fixed = l.age + l.plan + l.contact + l.risk + l.review + l.actions + 8;
+	int rest;
 
-	l.flags = 16;
+	l.flags = width >= 110 ? 31 : 16; /* room for every flag when there is room */
+	rest = width - fixed - l.flags;
 	l.family = rest * 4 / 10;
 	l.child = rest - l.family;
 	return l;
@@ -81,11 +82,13 @@ static void review_cell(const char *due, const char *today, char *buf, size_t si
 static char *format_row(const cb_caseload_row *r, const struct layout *l, const char *today)
 {
 	cb_caseload_cells c;
-	char review[24];
+	char review[24], actions[16] = "-";
 	strbuf sb = {0};
 
 	cb_caseload_cells_of(r, &c);
 	review_cell(r->review_due, today, review, sizeof review);
+	if (r->open_actions > 0)
+		snprintf(actions, sizeof actions, "%d", r->open_actions);
 	append_cell(&sb, r->family_name, l->family);
 	append_cell(&sb, r->child_name, l->child);
 	append_cell(&sb, c.age, l->age);
@@ -93,6 +96,7 @@ static char *format_row(const cb_caseload_row *r, const struct layout *l, const 
 	append_cell(&sb, c.contact, l->contact);
 	append_cell(&sb, c.risk, l->risk);
 	append_cell(&sb, review, l->review);
+	append_cell(&sb, actions, l->actions);
 	append_cell(&sb, c.flags, l->flags);
 	return sb_take(&sb);
 }
@@ -111,7 +115,8 @@ static void lay_out(cb_view *v)
 
 static bool flagged(const cb_caseload_row *r)
 {
-	return r->flag_no_contact || r->flag_review_overdue || r->stalled_goals > 0;
+	return r->flag_no_contact || r->flag_review_overdue || r->stalled_goals > 0 ||
+	       r->overdue_actions > 0;
 }
 
 static int compare_key(const cb_caseload_row *a, const cb_caseload_row *b, enum sort_by by)
@@ -211,6 +216,7 @@ static void draw_header(cb_view *v)
 	append_cell(&sb, "SEEN", l.contact);
 	append_cell(&sb, "RISK", l.risk);
 	append_cell(&sb, "REVIEW", l.review);
+	append_cell(&sb, "ACT", l.actions);
 	append_cell(&sb, "FLAGS", l.flags);
 	wattrset(v->win, A_BOLD);
 	mvwaddstr(v->win, 1, 0, sb_str(&sb));
@@ -267,6 +273,10 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 	}
 	if (action == CB_ACTION_NEW_FAMILY) {
 		cb_family_form_open(v->app, NULL);
+		return CB_KEY_HANDLED;
+	}
+	if (action == CB_ACTION_TEAM) {
+		cb_app_push(v->app, &cb_team_view, NULL);
 		return CB_KEY_HANDLED;
 	}
 	if (action == CB_ACTION_SORT || action == CB_ACTION_FILTER) {

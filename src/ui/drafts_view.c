@@ -23,6 +23,12 @@ static cb_view *restore_family(cb_app *app, const char *target, const cb_draft *
 	return cb_family_form_open(app, d);
 }
 
+/* A discussion's draft is kept under its team's id, or "" when it is not one team's. */
+static cb_view *restore_discussion(cb_app *app, const char *target, const cb_draft *d)
+{
+	return cb_discussion_form_open(app, target, NULL, d);
+}
+
 const struct cb_draft_kind cb_draft_openers[] = {
 	{"note", cb_note_form_open},
 	{"first-run", cb_first_run_form_open},
@@ -33,6 +39,7 @@ const struct cb_draft_kind cb_draft_openers[] = {
 	{"plan", cb_plan_form_open},
 	{"closure", cb_closure_form_open},
 	{"amendment", cb_amend_form_open},
+	{"supervision", restore_discussion},
 	{NULL, NULL},
 };
 

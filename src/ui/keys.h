@@ -10,32 +10,38 @@ enum cb_key_scope {
 	CB_SCOPE_LIST = 1 << 1,   /* caseload and other lists */
 	CB_SCOPE_FORM = 1 << 2,   /* any form screen */
 	CB_SCOPE_CASE = 1 << 3,   /* the case screen's tabs */
+	CB_SCOPE_TEAM = 1 << 4,   /* the team review and its one-page case summaries */
 };
+
+/* Scopes that move through a list or scroll a page. */
+#define CB_SCOPE_BROWSE (CB_SCOPE_LIST | CB_SCOPE_CASE | CB_SCOPE_TEAM)
 
 /*
  * X(name, scope, keys, hint, help): keys are space-separated names (see keys.c);
  * "1-7" names a range of characters, and the handler reads which one was pressed.
+ * A scope's hints must fit the status line at 80 columns.
  */
 #define CB_ACTIONS(X)                                                                          \
-	X(HELP, CB_SCOPE_GLOBAL | CB_SCOPE_LIST | CB_SCOPE_CASE, "? F1", "Help", "Show this help") \
-	X(BACK, CB_SCOPE_LIST | CB_SCOPE_CASE, "q", "Back", "Go back; on the caseload, quit")     \
+	X(HELP, CB_SCOPE_GLOBAL | CB_SCOPE_BROWSE, "? F1", "Help", "Show this help")               \
+	X(BACK, CB_SCOPE_BROWSE, "q", "Back", "Go back; on the caseload, quit")                    \
 	X(QUIT, CB_SCOPE_GLOBAL, "^Q", NULL, "Quit casebook from anywhere")                      \
-	X(UP, CB_SCOPE_LIST | CB_SCOPE_CASE, "Up k", NULL, "Move up (on a case tab, scroll)")     \
-	X(DOWN, CB_SCOPE_LIST | CB_SCOPE_CASE, "Down j", NULL, "Move down (or scroll)")           \
-	X(PAGE_UP, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgUp ^B", NULL, "Page up")                     \
-	X(PAGE_DOWN, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgDn ^F", NULL, "Page down")                 \
-	X(FIRST, CB_SCOPE_LIST | CB_SCOPE_CASE, "Home g", NULL, "First row")                      \
-	X(LAST, CB_SCOPE_LIST | CB_SCOPE_CASE, "End", NULL, "Last row")                           \
-	X(OPEN, CB_SCOPE_LIST, "Enter", "Open", "Open the selected row (on the caseload, the case)") \
-	X(REFRESH, CB_SCOPE_LIST | CB_SCOPE_CASE, "^L", NULL, "Redraw the screen and reload")     \
+	X(UP, CB_SCOPE_BROWSE, "Up k", NULL, "Move up (on a case tab, scroll)")                    \
+	X(DOWN, CB_SCOPE_BROWSE, "Down j", NULL, "Move down (or scroll)")                          \
+	X(PAGE_UP, CB_SCOPE_BROWSE, "PgUp ^B", NULL, "Page up")                                    \
+	X(PAGE_DOWN, CB_SCOPE_BROWSE, "PgDn ^F", NULL, "Page down")                                \
+	X(FIRST, CB_SCOPE_BROWSE, "Home g", NULL, "First row")                                     \
+	X(LAST, CB_SCOPE_BROWSE, "End", NULL, "Last row")                                          \
+	X(OPEN, CB_SCOPE_LIST | CB_SCOPE_TEAM, "Enter", "Open",                                   \
+	  "Open the selected row; on a one-page summary, the case screen")                         \
+	X(REFRESH, CB_SCOPE_BROWSE, "^L", NULL, "Redraw the screen and reload")                    \
 	X(NEXT_TAB, CB_SCOPE_CASE, "Right l", NULL, "Case screen: next tab")                      \
 	X(PREV_TAB, CB_SCOPE_CASE, "Left h", NULL, "Case screen: previous tab")                   \
 	X(GOTO_TAB, CB_SCOPE_CASE, "1-7", "Tabs", "Case screen: go to tab 1-7 (numbered on the tab bar)") \
 	X(SEARCH, CB_SCOPE_LIST, "/", "Search", "Search names and note text, then open the case")  \
-	X(SORT, CB_SCOPE_LIST, "s", NULL,                                                         \
-	  "Caseload: sort by family, last contact, risk or review due")                           \
-	X(FILTER, CB_SCOPE_LIST, "f", NULL,                                                       \
-	  "Caseload: my cases, all open cases, or flagged ones only")                             \
+	X(SORT, CB_SCOPE_LIST | CB_SCOPE_TEAM, "s", NULL,                                         \
+	  "Sort: caseload by family, contact, risk, review; team by flags")                        \
+	X(FILTER, CB_SCOPE_LIST | CB_SCOPE_TEAM, "f", NULL,                                       \
+	  "Caseload: mine, all or flagged; team review: which team")                               \
 	X(NEW_NOTE, CB_SCOPE_LIST | CB_SCOPE_CASE, "n", "Note",                                  \
 	  "Record a contact note for the selected case")                                          \
 	X(NEW_ASSESSMENT, CB_SCOPE_LIST | CB_SCOPE_CASE, "a", "Assess",                          \
@@ -43,6 +49,12 @@ enum cb_key_scope {
 	X(NEW_GOAL, CB_SCOPE_LIST | CB_SCOPE_CASE, "G", "Goal", "Set a goal (the family's or yours)") \
 	X(REVIEW_GOAL, CB_SCOPE_LIST | CB_SCOPE_CASE, "r", "Review",                             \
 	  "Review progress on one of the goals")                                                  \
+	X(TEAM, CB_SCOPE_LIST, "T", "Team",                                                        \
+	  "Team review: the team's cases with flags, for group discussion")                        \
+	X(DISCUSS, CB_SCOPE_TEAM, "D", "Discuss",                                                  \
+	  "Record a group case discussion: who, decisions, actions")                               \
+	X(ACTION_DONE, CB_SCOPE_BROWSE, "x", NULL,                                                 \
+	  "Mark one of the case's open discussion actions done")                                   \
 	X(CHANGE_PLAN, CB_SCOPE_LIST | CB_SCOPE_CASE, "p", NULL,                                 \
 	  "Change the case's plan (step up or down)")                                             \
 	X(CLOSE_CASE, CB_SCOPE_LIST | CB_SCOPE_CASE, "C", NULL, "Close the case")                 \

@@ -49,6 +49,10 @@ void cb_list_show(cb_list *list, WINDOW *win, int top, int height, char **rows, 
 	list->sub = derwin(win, height, getmaxx(win), top, 0);
 	set_menu_win(list->menu, win);
 	set_menu_sub(list->menu, list->sub);
+	if (list->spacing > 1 && height >= list->spacing) {
+		set_menu_spacing(list->menu, 0, list->spacing, 0);
+		height /= list->spacing;
+	}
 	set_menu_format(list->menu, height, 1);
 	set_menu_mark(list->menu, "");
 	set_menu_fore(list->menu, (chtype)cb_display_attr(CB_STYLE_SELECTED));

@@ -15,6 +15,7 @@ typedef struct cb_list {
 	size_t count;
 	WINDOW *sub;
 	size_t selected; /* kept across rebuilds (resize, reload) */
+	int spacing;     /* lines per row: 0 or 1 single, 2 a blank line between rows */
 } cb_list;
 
 /*

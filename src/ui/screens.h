@@ -35,7 +35,8 @@ extern const struct cb_draft_kind {
  * The forms below keep their drafts as kind and target: family "" (a new
  * family and its people; after saving it offers to open a case), case
  * <family id> (a referral opening a case), goal <case id>, review <goal id>,
- * plan <case id> (a plan change), closure <case id>, amendment <note id>.
+ * plan <case id> (a plan change), closure <case id>, amendment <note id>,
+ * supervision <team id> or "" (a group case discussion).
  */
 cb_view *cb_family_form_open(cb_app *app, const struct cb_draft *draft);
 cb_view *cb_case_form_open(cb_app *app, const char *family_id, const struct cb_draft *draft);
@@ -44,6 +45,18 @@ cb_view *cb_review_form_open(cb_app *app, const char *goal_id, const struct cb_d
 cb_view *cb_plan_form_open(cb_app *app, const char *case_id, const struct cb_draft *draft);
 cb_view *cb_closure_form_open(cb_app *app, const char *case_id, const struct cb_draft *draft);
 cb_view *cb_amend_form_open(cb_app *app, const char *note_id, const struct cb_draft *draft);
+
+/*
+ * Recording a group case discussion: date, who was there (ticks for the
+ * team's practitioners, every active one when team_id is NULL), the cases
+ * discussed with a decision each, and actions with owner, due date and case.
+ * case_id (may be NULL) is put in as the first case discussed. The draft is
+ * kind "supervision", target the team id or "".
+ */
+cb_view *cb_discussion_form_open(cb_app *app, const char *team_id, const char *case_id,
+				 const struct cb_draft *draft);
+/* Asks which of the case's open discussion actions is done, then marks it done today. */
+cb_view *cb_action_done_chooser_open(cb_app *app, const char *case_id);
 
 /* Asks which of the case's active goals (with their latest progress), then reviews it. */
 cb_view *cb_review_chooser_open(cb_app *app, const char *case_id);

@@ -77,5 +77,10 @@ extern const struct cb_view_ops cb_welcome_view;
 extern const struct cb_view_ops cb_case_view;
 /* Shows a case view's chronology with that note at the top (a search hit). */
 void cb_case_view_focus_note(cb_view *v, const char *note_id);
+/* The team review: the user's team's open cases (or every team's) with their flags. */
+extern const struct cb_view_ops cb_team_view;
+/* One case on one page for group discussion; opened with a row of the team review
+ * (const cb_team_case *, store/teamreview.h), which it copies. */
+extern const struct cb_view_ops cb_summary_view;
 
 #endif

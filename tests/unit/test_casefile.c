@@ -454,6 +454,59 @@ static void test_alliance(void **state)
 	cb_alliance_free(&a);
 }
 
+/* Discussions of the case, or that set it an action, with its decision and only its actions. */
+static void test_chronology_discussions(void **state)
+{
+	cb_chronology c;
+	cb_err err = {0};
+
+	assert_int_equal(tu_exec(*state,
+		"INSERT INTO supervisions VALUES ('s1', 't1', '2026-06-20', NULL, " M3 ", 'h');"
+		"INSERT INTO supervisions VALUES ('s2', NULL, '2026-05-01', NULL, " M3 ", 'h');"
+		"INSERT INTO supervisions VALUES ('s3', 't1', '2026-04-01', NULL, " M3 ", 'h');"
+		"INSERT INTO supervision_attendees VALUES ('s1', 'p2'), ('s1', 'p1'), ('s3', 'p1');"
+		"INSERT INTO supervision_cases VALUES ('s1', 'k1', 'Keep the CIN plan'),"
+		" ('s1', 'k2', 'Close'), ('s3', 'k2', 'Step down');"
+		"INSERT INTO supervision_actions VALUES ('x2', 's1', 'k1', NULL, 'Ask school', NULL,"
+		" '2026-06-25', " M3 ", 'h');"
+		"INSERT INTO supervision_actions VALUES ('x1', 's1', 'k1', 'p1', 'Network meeting',"
+		" '2026-07-05', NULL, " M3 ", 'h');"
+		"INSERT INTO supervision_actions VALUES ('x3', 's1', 'k2', 'p2', 'Closing letter',"
+		" '2026-07-05', NULL, " M3 ", 'h');"
+		"INSERT INTO supervision_actions VALUES ('x4', 's2', 'k1', 'p2', 'Call the GP',"
+		" '2026-05-10', '2026-05-09', " M3 ", 'h');"),
+		SQLITE_OK);
+	assert_int_equal(cb_chronology_load(*state, "k1", TODAY, &c, &err), CB_OK);
+	assert_int_equal(c.n_discussions, 2); /* not s3, which only discussed k2 */
+	/* On 2026-06-20 the discussion comes before that day's note. */
+	assert_int_equal(c.entries[0].kind, CB_CHRON_DISCUSSION);
+	assert_string_equal(c.entries[0].id, "s1");
+	assert_string_equal(c.entries[0].when, "2026-06-20");
+	assert_int_equal(c.entries[1].kind, CB_CHRON_NOTE);
+	const cb_case_discussion *s1 = &c.discussions[c.entries[0].index];
+	assert_string_equal(s1->team, "North");
+	assert_string_equal(s1->decision, "Keep the CIN plan");
+	assert_string_equal(s1->attendees, "Ann, Bo");
+	assert_int_equal(s1->n_actions, 2);
+	assert_string_equal(s1->actions[0].id, "x1");
+	assert_string_equal(s1->actions[0].owner_name, "Ann");
+	assert_string_equal(s1->actions[0].due_on, "2026-07-05");
+	assert_null(s1->actions[0].done_on);
+	assert_string_equal(s1->actions[1].id, "x2"); /* undated last */
+	assert_null(s1->actions[1].owner_name);
+	assert_string_equal(s1->actions[1].done_on, "2026-06-25");
+	/* s2 set k1 an action without discussing it. */
+	const cb_case_discussion *s2 = &c.discussions[0];
+	assert_string_equal(s2->supervision_id, "s2");
+	assert_null(s2->decision);
+	assert_null(s2->team);
+	assert_null(s2->attendees);
+	assert_int_equal(s2->n_actions, 1);
+	assert_string_equal(s2->actions[0].action, "Call the GP");
+	cb_chronology_free(&c);
+	assert_int_equal(c.n_discussions, 0);
+}
+
 static void test_other_case_and_empty(void **state)
 {
 	cb_chronology c;
@@ -499,6 +552,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_chronology_assessments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_series, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alliance, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chronology_discussions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_case_and_empty, setup, teardown),
 		cmocka_unit_test(test_change_between),
 	};

@@ -102,11 +102,52 @@ static void test_same_day_plan_change(void **state)
 	cb_store_close(st);
 }
 
+/* Open actions from a group case discussion: counted, and "!action" once one is overdue. */
+static void test_open_actions(void **state)
+{
+	cb_store *st = tu_new_store();
+	cb_caseload list;
+	cb_caseload_cells cells;
+	cb_err err = {0};
+
+	assert_int_equal(tu_exec(st, seed), SQLITE_OK);
+	assert_int_equal(tu_exec(st, "INSERT INTO supervisions VALUES ('s1', 't1', '2026-06-01', NULL,"
+				     " " M3 ", 'h');"
+				     "INSERT INTO supervision_actions VALUES ('x1', 's1', 'k1', 'p1', 'Call',"
+				     " '2026-06-20', NULL, " M3 ", 'h');"
+				     "INSERT INTO supervision_actions VALUES ('x2', 's1', 'k1', 'p1', 'Visit',"
+				     " NULL, NULL, " M3 ", 'h');"
+				     "INSERT INTO supervision_actions VALUES ('x3', 's1', 'k2', 'p2', 'Write',"
+				     " '2026-06-10', '2026-06-09', " M3 ", 'h');"
+				     "INSERT INTO supervision_actions VALUES ('x4', 's1', NULL, 'p2', 'Train',"
+				     " '2026-06-10', NULL, " M3 ", 'h');"),
+			 SQLITE_OK);
+	assert_int_equal(cb_caseload_load(st, NULL, "2026-06-20", &list, &err), CB_OK);
+	assert_int_equal(list.count, 2);
+	assert_string_equal(list.rows[1].case_id, "k1");
+	assert_int_equal(list.rows[1].open_actions, 2);
+	assert_int_equal(list.rows[1].overdue_actions, 0); /* due today is not late yet */
+	assert_int_equal(list.rows[0].open_actions, 0);    /* x3 is done */
+	cb_caseload_cells_of(&list.rows[1], &cells);
+	assert_null(strstr(cells.flags, "!action"));
+	cb_caseload_free(&list);
+
+	assert_int_equal(cb_caseload_load(st, NULL, "2026-06-21", &list, &err), CB_OK);
+	assert_int_equal(list.rows[1].overdue_actions, 1);
+	cb_caseload_cells_of(&list.rows[1], &cells);
+	assert_string_equal(cells.flags, "!goals !action");
+	cb_caseload_cells_of(&list.rows[0], &cells);
+	assert_string_equal(cells.flags, "!contact");
+	cb_caseload_free(&list);
+	cb_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_caseload_flags),
 		cmocka_unit_test(test_same_day_plan_change),
+		cmocka_unit_test(test_open_actions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

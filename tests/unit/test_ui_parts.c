@@ -43,7 +43,15 @@ static void test_hints_and_help(void **state)
 			    "?:Help  q:Back  1-7:Tabs  n:Note  a:Assess  G:Goal  r:Review");
 	cb_key_hints(CB_SCOPE_LIST, hints, sizeof hints);
 	assert_string_equal(hints, "?:Help  q:Back  Enter:Open  /:Search  n:Note  a:Assess  G:Goal  "
-				   "r:Review");
+				   "r:Review  T:Team");
+	assert_true(strlen(hints) <= 80); /* the status line at 80 columns */
+	cb_key_hints(CB_SCOPE_TEAM, hints, sizeof hints);
+	assert_string_equal(hints, "?:Help  q:Back  Enter:Open  D:Discuss");
+	assert_int_equal(cb_key_action('T', CB_SCOPE_LIST), CB_ACTION_TEAM);
+	assert_int_equal(cb_key_action('T', CB_SCOPE_TEAM), CB_ACTION_NONE);
+	assert_int_equal(cb_key_action('D', CB_SCOPE_TEAM), CB_ACTION_DISCUSS);
+	assert_int_equal(cb_key_action('n', CB_SCOPE_TEAM), CB_ACTION_NONE);
+	assert_int_equal(cb_key_action('x', CB_SCOPE_CASE), CB_ACTION_ACTION_DONE);
 	for (size_t i = 0; cb_key_help_line(i); i++) {
 		const char *line = cb_key_help_line(i);
 		next |= strstr(line, "Right l") && strstr(line, "next tab");
