@@ -295,7 +295,7 @@ static void risk_table(rt *t)
 	strbuf sb = {0};
 
 	line(t, CB_RT_NORMAL, 2, 4, "Change from the first to the latest assessment in the period:");
-	line(t, CB_RT_NORMAL, 4, 4, "%-18s %4s %7s %6s %-15s %6s %5s %5s", "", "n", "median",
+	line(t, CB_RT_NORMAL, 4, 4, "%-18s %4s %6s %5s %-17s %6s %5s %5s", "", "n", "median",
 	     "IQR", "(Q1 to Q3)", "better", "same", "worse");
 	for (int s = 0; s < CB_RISK_SCALES; s++) {
 		const cb_risk_change *c = &risk->change[s];
@@ -312,7 +312,7 @@ static void risk_table(rt *t)
 		short_number(q3, sizeof q3, c->box.q3, true);
 		short_number(iqr, sizeof iqr, c->box.iqr, false);
 		snprintf(range, sizeof range, "(%s to %s)", q1, q3);
-		sb_appendf(&sb, " %4ld %7s %6s %-15s %5d%% %4d%% %4d%%%s", n, med, iqr, range,
+		sb_appendf(&sb, " %4ld %6s %5s %-17s %5d%% %4d%% %4d%%%s", n, med, iqr, range,
 			   c->percent[0], c->percent[1], c->percent[2], star(t, n));
 		emit(t, &sb, n, 4);
 	}
