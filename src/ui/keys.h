@@ -10,32 +10,42 @@ enum cb_key_scope {
 	CB_SCOPE_LIST = 1 << 1,   /* caseload and other lists */
 	CB_SCOPE_FORM = 1 << 2,   /* any form screen */
 	CB_SCOPE_CASE = 1 << 3,   /* the case screen's tabs */
+	CB_SCOPE_REPORT = 1 << 4, /* the reports screen */
 };
+
+/* The scopes of screens that scroll with the list keys. */
+#define CB_SCOPE_PAGED (CB_SCOPE_LIST | CB_SCOPE_CASE | CB_SCOPE_REPORT)
 
 /*
  * X(name, scope, keys, hint, help): keys are space-separated names (see keys.c);
  * "1-7" names a range of characters, and the handler reads which one was pressed.
  */
 #define CB_ACTIONS(X)                                                                          \
-	X(HELP, CB_SCOPE_GLOBAL | CB_SCOPE_LIST | CB_SCOPE_CASE, "? F1", "Help", "Show this help") \
-	X(BACK, CB_SCOPE_LIST | CB_SCOPE_CASE, "q", "Back", "Go back; on the caseload, quit")     \
+	X(HELP, CB_SCOPE_GLOBAL | CB_SCOPE_LIST | CB_SCOPE_CASE | CB_SCOPE_REPORT, "? F1", "Help", \
+	  "Show this help")                                                                      \
+	X(BACK, CB_SCOPE_LIST | CB_SCOPE_CASE | CB_SCOPE_REPORT, "q", "Back",                     \
+	  "Go back; on the caseload, quit")                                                      \
 	X(QUIT, CB_SCOPE_GLOBAL, "^Q", NULL, "Quit casebook from anywhere")                      \
-	X(UP, CB_SCOPE_LIST | CB_SCOPE_CASE, "Up k", NULL, "Move up (on a case tab, scroll)")     \
-	X(DOWN, CB_SCOPE_LIST | CB_SCOPE_CASE, "Down j", NULL, "Move down (or scroll)")           \
-	X(PAGE_UP, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgUp ^B", NULL, "Page up")                     \
-	X(PAGE_DOWN, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgDn ^F", NULL, "Page down")                 \
-	X(FIRST, CB_SCOPE_LIST | CB_SCOPE_CASE, "Home g", NULL, "First row")                      \
-	X(LAST, CB_SCOPE_LIST | CB_SCOPE_CASE, "End", NULL, "Last row")                           \
+	X(UP, CB_SCOPE_PAGED, "Up k", NULL, "Move up (on a case tab or report, scroll)")          \
+	X(DOWN, CB_SCOPE_PAGED, "Down j", NULL, "Move down (or scroll)")                          \
+	X(PAGE_UP, CB_SCOPE_PAGED, "PgUp ^B", NULL, "Page up")                                    \
+	X(PAGE_DOWN, CB_SCOPE_PAGED, "PgDn ^F", NULL, "Page down")                                \
+	X(FIRST, CB_SCOPE_PAGED, "Home g", NULL, "First row")                                     \
+	X(LAST, CB_SCOPE_PAGED, "End", NULL, "Last row")                                          \
 	X(OPEN, CB_SCOPE_LIST, "Enter", "Open", "Open the selected row (on the caseload, the case)") \
-	X(REFRESH, CB_SCOPE_LIST | CB_SCOPE_CASE, "^L", NULL, "Redraw the screen and reload")     \
+	X(REFRESH, CB_SCOPE_PAGED, "^L", NULL, "Redraw the screen and reload")                    \
 	X(NEXT_TAB, CB_SCOPE_CASE, "Right l", NULL, "Case screen: next tab")                      \
 	X(PREV_TAB, CB_SCOPE_CASE, "Left h", NULL, "Case screen: previous tab")                   \
 	X(GOTO_TAB, CB_SCOPE_CASE, "1-7", "Tabs", "Case screen: go to tab 1-7 (numbered on the tab bar)") \
 	X(SEARCH, CB_SCOPE_LIST, "/", "Search", "Search names and note text, then open the case")  \
 	X(SORT, CB_SCOPE_LIST, "s", NULL,                                                         \
 	  "Caseload: sort by family, last contact, risk or review due")                           \
-	X(FILTER, CB_SCOPE_LIST, "f", NULL,                                                       \
-	  "Caseload: my cases, all open cases, or flagged ones only")                             \
+	X(FILTER, CB_SCOPE_LIST | CB_SCOPE_REPORT, "f", NULL,                                     \
+	  "Caseload: mine, all or flagged; reports: all, my team's, mine")                   \
+	X(OUTCOMES, CB_SCOPE_LIST, "O", NULL,                                                     \
+	  "Outcome report: plans, outcomes, risk, alliance, goals, visits")                     \
+	X(PERIOD, CB_SCOPE_REPORT, "p P", "Period",                                               \
+	  "Reports: period: last 3, 6, 12 months, all time (P goes back)")                        \
 	X(NEW_NOTE, CB_SCOPE_LIST | CB_SCOPE_CASE, "n", "Note",                                  \
 	  "Record a contact note for the selected case")                                          \
 	X(NEW_ASSESSMENT, CB_SCOPE_LIST | CB_SCOPE_CASE, "a", "Assess",                          \

@@ -177,7 +177,15 @@ static void title(rt *t)
 	     "the end)%s", r->cases, r->cases == 1 ? "" : "s", r->open_at_start,
 	     r->outcomes.still_open, cb_report_too_few(r->cases) ? ", " TOO_FEW : "");
 	line(t, CB_RT_NOTE, 2, 4, "Every figure gives its n; * or the words mark fewer than %d, "
-	     TOO_FEW ".", CB_REPORT_MIN_N);
+	     TOO_FEW ". How each is worked out follows it; what counts as a case is at the end.",
+	     CB_REPORT_MIN_N);
+}
+
+/* What the report counts as its cases, and how it rounds: after the figures. */
+static void about(rt *t)
+{
+	blank(t);
+	t->sink(t->ctx, CB_RT_HEADING, 0, 2, cb_report_section(CB_SEC_COHORT)->title);
 	t->starred = false;
 	footnotes(t, CB_SEC_COHORT);
 }
@@ -421,6 +429,8 @@ static void risk_cases(rt *t)
 	double lo, hi;
 	strbuf sb = {0};
 
+	if (name_w > 40)
+		name_w = 40;
 	total_range(risk, &lo, &hi);
 	line(t, CB_RT_NORMAL, 2, 4, "Per case in the period (sparkline: totals oldest to newest, "
 	     "scaled from the lowest total here to the highest):");
@@ -625,4 +635,5 @@ void cb_report_text(const cb_report *r, int width, cb_rt_sink sink, void *ctx)
 	goals(&t);
 	intensity(&t);
 	observation(&t);
+	about(&t);
 }

@@ -75,5 +75,7 @@ extern const struct cb_view_ops cb_drafts_view;
 extern const struct cb_view_ops cb_welcome_view;
 /* One case on tabs; opened with the case id (const char *) as the arg. */
 extern const struct cb_view_ops cb_case_view;
+/* The outcome report (report/report.h) with keys for the period and whose cases; arg NULL. */
+extern const struct cb_view_ops cb_report_view;
 
 #endif
