@@ -192,6 +192,29 @@ static void about(rt *t)
 
 /* ---- plans ---- */
 
+#define LABEL_WIDTH 34
+
+static void figure(rt *t, long n, const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* "    Label ........ value" with the value's own n deciding its mark and style. */
+static void figure(rt *t, long n, const char *label, const char *fmt, ...)
+{
+	va_list ap;
+	char *value;
+	strbuf sb = {0};
+
+	va_start(ap, fmt);
+	value = xvasprintf(fmt, ap);
+	va_end(ap);
+	cell(&sb, label, LABEL_WIDTH);
+	sb_appendf(&sb, " %s%s", value, star(t, n));
+	t->sink(t->ctx, style_for(n), 4, 4 + LABEL_WIDTH + 1, sb_str(&sb));
+	sb_free(&sb);
+	free(value);
+}
+
+
 static void plan_rows(rt *t)
 {
 	const cb_plan_report *p = &t->r->plans;
@@ -228,34 +251,11 @@ static void plans(rt *t)
 		emit(t, &sb, p->n, 4);
 	}
 	share_text(off, sizeof off, p->off_plan);
-	line(t, style_for(p->n), 4, 6, "No longer subject to a social work plan (None or Early "
-	     "Help at the end): %s.", off);
+	figure(t, p->n, "No longer on a plan (None or EH)", "%s", off);
 	footnotes(t, CB_SEC_PLANS);
 }
 
 /* ---- outcomes ---- */
-
-#define LABEL_WIDTH 34
-
-static void figure(rt *t, long n, const char *label, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-/* "    Label ........ value" with the value's own n deciding its mark and style. */
-static void figure(rt *t, long n, const char *label, const char *fmt, ...)
-{
-	va_list ap;
-	char *value;
-	strbuf sb = {0};
-
-	va_start(ap, fmt);
-	value = xvasprintf(fmt, ap);
-	va_end(ap);
-	cell(&sb, label, LABEL_WIDTH);
-	sb_appendf(&sb, " %s%s", value, star(t, n));
-	t->sink(t->ctx, style_for(n), 4, 4 + LABEL_WIDTH + 1, sb_str(&sb));
-	sb_free(&sb);
-	free(value);
-}
 
 static void outcomes(rt *t)
 {

@@ -528,7 +528,7 @@ static void test_text_layout(void **state)
 	assert_non_null(strstr(l.all.data, "3   5%"));
 	assert_non_null(strstr(l.all.data, "Stepped down or closed    52  77%"));
 	assert_non_null(strstr(l.all.data, "Stayed the same           15  22%"));
-	assert_non_null(strstr(l.all.data, "45 of 67, 67%"));
+	assert_non_null(strstr(l.all.data, "No longer on a plan (None or EH)   45 of 67, 67%"));
 	sb_free(&l.all);
 	cb_report_free(&r);
 	cb_store_close(st);
