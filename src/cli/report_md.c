@@ -35,6 +35,15 @@ static void num(FILE *f, double v, int decimals, bool sign)
 	fputs(buf, f);
 }
 
+/* A score or change to at most two places, without trailing zeros ("-2", "+0.5"). */
+static void score(FILE *f, double v, bool sign)
+{
+	char buf[32];
+
+	cb_rt_short(buf, sizeof buf, v, sign);
+	fputs(buf, f);
+}
+
 static void stat_cell(FILE *f, cb_stat s, int decimals)
 {
 	if (s.n)
@@ -145,10 +154,32 @@ static void outcomes(FILE *f, const cb_outcome_report *o)
 	fprintf(f, "; %ld pending |\n", o->pending);
 }
 
+/* "-5 → -4 (+1)", "2 (once)" or "–": a component's first, latest and change. */
+static void component(FILE *f, const cb_risk_case *c, enum cb_risk_scale s)
+{
+	int a = c->first[s], b = c->latest[s];
+	double d;
+
+	if (a < 0) {
+		fputs("–", f);
+		return;
+	}
+	score(f, c->points[a].value[s], false);
+	if (!cb_risk_case_change(c, s, &d)) {
+		fputs(" (once)", f);
+		return;
+	}
+	fputs(" → ", f);
+	score(f, c->points[b].value[s], false);
+	fputs(" (", f);
+	score(f, d, true);
+	fputs(")", f);
+}
+
 static void risk_cases(FILE *f, const cb_risk_report *risk)
 {
-	fputs("\n| Child | Family | First total | Latest total | Change | Assessments |\n"
-	      "|---|---|--:|--:|--:|--:|\n", f);
+	fputs("\n| Child | Family | First total | Latest total | Change | Risk | Protective | "
+	      "Engagement | Assessments |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n", f);
 	for (size_t i = 0; i < risk->n_cases; i++) {
 		const cb_risk_case *c = &risk->cases[i];
 		int a = c->first[CB_RISK_TOTAL], b = c->latest[CB_RISK_TOTAL];
@@ -159,17 +190,21 @@ static void risk_cases(FILE *f, const cb_risk_report *risk)
 		cell(f, c->family_name);
 		fputs(" | ", f);
 		if (a >= 0) {
-			num(f, c->points[a].value[CB_RISK_TOTAL], 2, false);
+			score(f, c->points[a].value[CB_RISK_TOTAL], false);
 			fprintf(f, " (%s)", c->points[a].on);
 		}
 		fputs(" | ", f);
 		if (b > a) {
-			num(f, c->points[b].value[CB_RISK_TOTAL], 2, false);
+			score(f, c->points[b].value[CB_RISK_TOTAL], false);
 			fprintf(f, " (%s)", c->points[b].on);
 		}
 		fputs(" | ", f);
 		if (cb_risk_case_change(c, CB_RISK_TOTAL, &d))
-			num(f, d, 2, true);
+			score(f, d, true);
+		for (int s = CB_RISK_RISK; s < CB_RISK_SCALES; s++) {
+			fputs(" | ", f);
+			component(f, c, (enum cb_risk_scale)s);
+		}
 		fprintf(f, " | %zu |\n", c->n_points);
 	}
 }
@@ -189,13 +224,13 @@ static void risk(FILE *f, const cb_risk_report *risk)
 		const cb_box *b = &c->box;
 		fprintf(f, "| %s%s | %zu | ", names[s], few((long)b->n), b->n);
 		if (b->n) {
-			num(f, b->median, 2, true);
+			score(f, b->median, true);
 			fputs(" | ", f);
-			num(f, b->q1, 2, true);
+			score(f, b->q1, true);
 			fputs(" | ", f);
-			num(f, b->q3, 2, true);
+			score(f, b->q3, true);
 			fputs(" | ", f);
-			num(f, b->iqr, 2, false);
+			score(f, b->iqr, false);
 		} else {
 			fputs("– | – | – | –", f);
 		}

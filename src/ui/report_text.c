@@ -32,8 +32,7 @@ void cb_rt_number(char *buf, size_t size, double v, int decimals, bool sign)
 	snprintf(buf, size, sign && x > 0 ? "+%.*f" : "%.*f", decimals, x);
 }
 
-/* A number with at most two decimals and none that are zeros: "2", "2.5", "-1.75". */
-static void short_number(char *buf, size_t size, double v, bool sign)
+void cb_rt_short(char *buf, size_t size, double v, bool sign)
 {
 	char *end;
 
@@ -315,10 +314,10 @@ static void risk_table(rt *t)
 			emit(t, &sb, 0, 4);
 			continue;
 		}
-		short_number(med, sizeof med, c->box.median, true);
-		short_number(q1, sizeof q1, c->box.q1, true);
-		short_number(q3, sizeof q3, c->box.q3, true);
-		short_number(iqr, sizeof iqr, c->box.iqr, false);
+		cb_rt_short(med, sizeof med, c->box.median, true);
+		cb_rt_short(q1, sizeof q1, c->box.q1, true);
+		cb_rt_short(q3, sizeof q3, c->box.q3, true);
+		cb_rt_short(iqr, sizeof iqr, c->box.iqr, false);
 		snprintf(range, sizeof range, "(%s to %s)", q1, q3);
 		sb_appendf(&sb, " %4ld %6s %5s %-17s %5d%% %4d%% %4d%%%s", n, med, iqr, range,
 			   c->percent[0], c->percent[1], c->percent[2], star(t, n));
@@ -353,8 +352,8 @@ static void risk_box(rt *t)
 	if (hi - lo < 1)
 		hi = lo + 1;
 	cb_boxplot(plot, sizeof plot, b, changes, n, lo, hi, w);
-	short_number(l, sizeof l, lo, true);
-	short_number(h, sizeof h, hi, true);
+	cb_rt_short(l, sizeof l, lo, true);
+	cb_rt_short(h, sizeof h, hi, true);
 	line(t, CB_RT_NORMAL, 2, 4, "Change in total (riskier to the left, safer to the right)%s:",
 	     star(t, (long)b->n));
 	line(t, style_for((long)b->n), 4, 4, "%6s %s %s", l, plot, h);
@@ -375,7 +374,7 @@ static void point_text(char *buf, size_t size, const cb_risk_case *c, int at)
 		snprintf(buf, size, "-");
 		return;
 	}
-	short_number(v, sizeof v, c->points[at].value[CB_RISK_TOTAL], false);
+	cb_rt_short(v, sizeof v, c->points[at].value[CB_RISK_TOTAL], false);
 	snprintf(buf, size, "%s on %s", v, c->points[at].on);
 }
 
@@ -396,6 +395,41 @@ static void total_range(const cb_risk_report *risk, double *lo, double *hi)
 		}
 }
 
+/* "risk -5 to -4 (+1)", "engagement 2 (once)" or "engagement -": one component of a case. */
+static void component(strbuf *sb, const cb_risk_case *c, enum cb_risk_scale s, const char *name)
+{
+	int a = c->first[s], b = c->latest[s];
+	char first[16], latest[16], change[16];
+	double d;
+
+	if (a < 0) {
+		sb_appendf(sb, "%s -", name);
+		return;
+	}
+	cb_rt_short(first, sizeof first, c->points[a].value[s], false);
+	if (!cb_risk_case_change(c, s, &d)) {
+		sb_appendf(sb, "%s %s (once)", name, first);
+		return;
+	}
+	cb_rt_short(latest, sizeof latest, c->points[b].value[s], false);
+	cb_rt_short(change, sizeof change, d, true);
+	sb_appendf(sb, "%s %s to %s (%s)", name, first, latest, change);
+}
+
+/* The case's components under its total: first to latest, and the change. */
+static void risk_components(rt *t, const cb_risk_case *c)
+{
+	strbuf sb = {0};
+
+	component(&sb, c, CB_RISK_RISK, "risk");
+	sb_append(&sb, ", ");
+	component(&sb, c, CB_RISK_PROTECTIVE, "protective");
+	sb_append(&sb, ", ");
+	component(&sb, c, CB_RISK_ENGAGEMENT, "engagement");
+	t->sink(t->ctx, CB_RT_NORMAL, 6, 8, sb_str(&sb));
+	sb_free(&sb);
+}
+
 static void risk_case_line(rt *t, const cb_risk_case *c, int name_w, double lo, double hi)
 {
 	double values[SPARK_POINTS], d;
@@ -413,12 +447,13 @@ static void risk_case_line(rt *t, const cb_risk_case *c, int name_w, double lo, 
 	point_text(first, sizeof first, c, c->first[CB_RISK_TOTAL]);
 	point_text(latest, sizeof latest, c, c->latest[CB_RISK_TOTAL]);
 	if (cb_risk_case_change(c, CB_RISK_TOTAL, &d))
-		short_number(change, sizeof change, d, true);
+		cb_rt_short(change, sizeof change, d, true);
 	who = name_w >= 36 ? xasprintf("%s (%s)", c->child_name, c->family_name)
 			   : xstrdup(c->child_name ? c->child_name : c->case_id);
 	cell(&sb, who, name_w);
 	sb_appendf(&sb, " %-16s %-16s %6s  %s", first, latest, change, spark);
 	emit(t, &sb, CB_REPORT_MIN_N, 4);
+	risk_components(t, c);
 	free(who);
 }
 
@@ -432,8 +467,9 @@ static void risk_cases(rt *t)
 	if (name_w > 40)
 		name_w = 40;
 	total_range(risk, &lo, &hi);
-	line(t, CB_RT_NORMAL, 2, 4, "Per case in the period (sparkline: totals oldest to newest, "
-	     "scaled from the lowest total here to the highest):");
+	line(t, CB_RT_NORMAL, 2, 4, "Per case in the period, the total and under it each "
+	     "component, first to latest (sparkline: totals oldest to newest, scaled from the "
+	     "lowest total here to the highest):");
 	cell(&sb, name_w >= 36 ? "Child (family)" : "Child", name_w);
 	sb_append(&sb, " First total      Latest total     Change  Over time");
 	emit(t, &sb, CB_REPORT_MIN_N, 4);

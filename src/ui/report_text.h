@@ -28,7 +28,9 @@ typedef void (*cb_rt_sink)(void *ctx, enum cb_rt_style style, int indent, int ha
 /* Lays r out for a terminal `width` columns wide (80 or more) and sends each line to sink. */
 void cb_report_text(const cb_report *r, int width, cb_rt_sink sink, void *ctx);
 
-/* Formats a figure: v rounded half up to `decimals` places ("5.73", "-2", "+1.5" with sign). */
+/* Formats a figure: v rounded half up to `decimals` places ("5.73", "-2.00", "+1.50" with sign). */
 void cb_rt_number(char *buf, size_t size, double v, int decimals, bool sign);
+/* The same to at most two places, dropping zeros after the point: "-2", "+1.5", "-0.25". */
+void cb_rt_short(char *buf, size_t size, double v, bool sign);
 
 #endif
