@@ -22,7 +22,7 @@ static const char intensity_sql[] =
 	"  sum(n.contact_type IN " VISIT_TYPES ") AS visits,"
 	"  sum(n.contact_type IN " VISIT_TYPES " AND n.child_seen = 1) AS seen,"
 	"  sum(n.contact_type IN " VISIT_TYPES " AND n.child_seen_alone = 1) AS alone"
-	"  FROM notes n JOIN cohort k ON k.id = n.case_id"
+	"  FROM cohort k CROSS JOIN notes n ON n.case_id = k.id" /* each case's range of notes */
 	"  WHERE n.occurred_at >= k.entry"
 	"  AND n.occurred_at < date(coalesce(k.closed_on, :to), '+1 day') GROUP BY n.case_id)"
 	" SELECT k.id, k.entry, coalesce(k.closed_on, :to), k.closed_on IS NULL,"
