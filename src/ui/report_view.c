@@ -93,10 +93,10 @@ static enum cb_status load(cb_view *v, cb_err *err)
 		o.practitioner_id = ctx->practitioner_id;
 	cb_report_free(&s->report);
 	s->loaded = false;
+	s->width = 0; /* lay it out again (empty if the report could not be read) */
 	if ((rc = cb_report_run(ctx->store, &o, &s->report, err)))
 		return rc;
 	s->loaded = true;
-	s->width = 0; /* lay it out again */
 	return CB_OK;
 }
 
