@@ -93,7 +93,8 @@ static const char *const plan_decisions[] = {
 	"Plan-type percentages use largest remainder so each column adds up to 100: 3 of 67 is "
 	"5% as published, not 4% (§3.3, §6 #17).",
 	"Stepped down / same / up percentages are truncated, as Havering's are: 52 and 15 of 67 "
-	"(77.6% and 22.4%) were published as 77% and 22% ([002]:525), so they may add up to 99; "
+	"(77.6% and 22.4%) were published as 77% and 22% ([002]:525), so they may add up to less "
+	"than 100; "
 	"the counts are exact.",
 	NULL,
 };
