@@ -122,6 +122,9 @@ static const char *const outcome_decisions[] = {
 	"is counted as \"started on CP or LAC\" instead.",
 	"Case length runs from the referral (when the casebook opens a case), not from the start "
 	"of a CIN plan as in FACT22 ([004]:803).",
+	"Re-referral looks forward from each referral in the period, as FACT22 did, so that "
+	"short follow-up can be flagged; the national indicator looks back from the later "
+	"referral ([000]:478-489). Both count the same pairs.",
 	NULL,
 };
 
