@@ -24,6 +24,7 @@ static const struct command {
 	{"show", cb_cmd_show, "show one case: people, plan history, first and latest scores"},
 	{"import", cb_cmd_import, "load a caseload file (casebook-data(5)) in one transaction"},
 	{"export", cb_cmd_export, "write the casebook as YAML, JSON or CSV"},
+	{"report", cb_cmd_report, "the outcome report for a period, team or practitioner"},
 	{"forms", cb_cmd_forms, "check instrument files: forms check [DIR]"},
 	{"check", cb_cmd_check, "verify the database, its foreign keys and the audit chain"},
 };

@@ -3,6 +3,8 @@
 
 #include <ctype.h>
 #include <jansson.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -281,6 +283,34 @@ void cb_emit_bool(cb_emit *e, bool v)
 		json_place(e, json_boolean(v));
 	else
 		yaml_scalar(e, v ? "true" : "false", YAML_PLAIN_SCALAR_STYLE);
+}
+
+void cb_emit_null(cb_emit *e)
+{
+	if (e->format == CB_EMIT_JSON)
+		json_place(e, json_null());
+	else
+		yaml_scalar(e, "~", YAML_PLAIN_SCALAR_STYLE);
+}
+
+void cb_emit_real(cb_emit *e, double v)
+{
+	char buf[40];
+
+	if (!isfinite(v)) {
+		cb_emit_null(e);
+		return;
+	}
+	if (e->format == CB_EMIT_JSON) {
+		json_place(e, json_real(v));
+		return;
+	}
+	for (int digits = 1; digits <= 17; digits++) {
+		snprintf(buf, sizeof buf, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	yaml_scalar(e, buf, YAML_PLAIN_SCALAR_STYLE);
 }
 
 static void yaml_finish(cb_emit *e)

@@ -37,6 +37,11 @@ void cb_emit_str(cb_emit *e, const char *s);
 void cb_emit_plain(cb_emit *e, const char *s);
 void cb_emit_int(cb_emit *e, long long v);
 void cb_emit_bool(cb_emit *e, bool v);
+/* A number with a fraction: shortest text that reads back as the same double
+ * (JSON real; YAML plain). Infinities and NaN are written as null. */
+void cb_emit_real(cb_emit *e, double v);
+/* No value: null in JSON, ~ in YAML. */
+void cb_emit_null(cb_emit *e);
 
 /* Ends the document, writes JSON, flushes, and frees e (NULL is fine).
  * Returns the first error met while writing. */

@@ -108,6 +108,22 @@ cb_date cb_date_from_days(int64_t z)
 	return d;
 }
 
+cb_date cb_date_add_months(cb_date d, int months)
+{
+	int index = d.year * 12 + (d.month - 1) + months;
+	cb_date out;
+
+	if (index < 1900 * 12)
+		index = 1900 * 12;
+	if (index > 2999 * 12 + 11)
+		index = 2999 * 12 + 11;
+	out.year = index / 12;
+	out.month = index % 12 + 1;
+	out.day = d.day < days_in_month(out.year, out.month) ? d.day
+							     : days_in_month(out.year, out.month);
+	return out;
+}
+
 int cb_age_years(cb_date birth, cb_date on)
 {
 	int age = on.year - birth.year;

@@ -21,6 +21,12 @@ bool cb_datetime_parse(const char *s, cb_date *date, int *minute_of_day);
 int64_t cb_date_days(cb_date d);
 /* The date `days` after 1970-01-01. */
 cb_date cb_date_from_days(int64_t days);
+/*
+ * The same day `months` later (earlier if negative), or the last day of that
+ * month when it is shorter: 2024-02-29 less 12 months is 2023-02-28. Years
+ * are kept within 1900..2999.
+ */
+cb_date cb_date_add_months(cb_date d, int months);
 /* Whole years from birth to on (the age on that day); negative if on < birth. */
 int cb_age_years(cb_date birth, cb_date on);
 /* Writes "YYYY-MM-DD" into buf (at least 11 bytes). */

@@ -134,9 +134,11 @@ static void draw(cb_app *app)
 		werase(top->win);
 	top->ops->draw(top);
 	cb_key_hints(top->ops->scope, hints, sizeof hints);
-	update_panels();
+	/* stdscr (the status line) first: the panels go over it. The other way round, a
+	 * stdscr erased by a resize would blank the screen until the next key. */
 	cb_display_status(hints, app->message[0] ? app->message : NULL, app->message_style);
 	wnoutrefresh(stdscr);
+	update_panels();
 	curs_set(top->ops->place_cursor ? 1 : 0);
 	if (top->ops->place_cursor)
 		top->ops->place_cursor(top);

@@ -271,6 +271,10 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 		cb_search_ask(v->app);
 		return CB_KEY_HANDLED;
 	}
+	if (action == CB_ACTION_OUTCOMES) {
+		cb_app_push(v->app, &cb_report_view, NULL);
+		return CB_KEY_HANDLED;
+	}
 	if (action == CB_ACTION_NEW_FAMILY) {
 		cb_family_form_open(v->app, NULL);
 		return CB_KEY_HANDLED;

@@ -5,6 +5,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/mem.h"
+#include "core/stats.h"
+
 static const char *const blocks[8] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 static const char ascii_levels[] = "_.:-=+*#";
 
@@ -72,4 +75,58 @@ void cb_bar(char *out, size_t size, double value, double lo, double hi, int widt
 	for (int i = 0; i < width; i++)
 		if (!append(out, size, &len, i < filled ? (unicode ? "█" : "#") : (unicode ? "░" : ".")))
 			break;
+}
+
+/* The column of value v on a scale from lo to hi drawn `width` columns wide. */
+static int column_of(double v, double lo, double hi, int width)
+{
+	return (int)lround(fraction(v, lo, hi) * (width - 1));
+}
+
+enum box_part { BOX_NONE, BOX_WHISKER, BOX_END, BOX_FILL, BOX_OPEN, BOX_CLOSE, BOX_MEDIAN,
+		BOX_OUTLIER, BOX_PARTS };
+
+static void mark(char *cells, int from, int to, char part)
+{
+	for (int i = from; i <= to; i++)
+		cells[i] = part;
+}
+
+void cb_boxplot(char *out, size_t size, const cb_box *b, const double *values, size_t n,
+		double lo, double hi, int width)
+{
+	static const char *const utf8[BOX_PARTS] = {" ", "─", "├", "▒", "[", "]", "┃", "o"};
+	static const char *const ascii[BOX_PARTS] = {" ", "-", "|", "=", "[", "]", "|", "o"};
+	const char *const *glyph = cb_chart_unicode() ? utf8 : ascii;
+	char *cells;
+	size_t len = 0;
+	int wl, q1, q3, wh;
+
+	if (size == 0)
+		return;
+	out[0] = '\0';
+	if (width < 5 || b->n == 0)
+		return;
+	cells = xcalloc((size_t)width, 1);
+	wl = column_of(b->whisker_lo, lo, hi, width);
+	q1 = column_of(b->q1, lo, hi, width);
+	q3 = column_of(b->q3, lo, hi, width);
+	wh = column_of(b->whisker_hi, lo, hi, width);
+	mark(cells, wl, wh, BOX_WHISKER);
+	cells[wl] = cells[wh] = BOX_END;
+	mark(cells, q1, q3, BOX_FILL);
+	cells[q1] = BOX_OPEN;
+	cells[q3] = BOX_CLOSE;
+	cells[column_of(b->median, lo, hi, width)] = BOX_MEDIAN;
+	for (size_t i = 0; values && i < n; i++)
+		if (values[i] < b->whisker_lo || values[i] > b->whisker_hi)
+			cells[column_of(values[i], lo, hi, width)] = BOX_OUTLIER;
+	for (int i = 0; i < width; i++) {
+		const char *g = glyph[(int)cells[i]];
+		if (cells[i] == BOX_END && i == wh && wh != wl && cb_chart_unicode())
+			g = "┤";
+		if (!append(out, size, &len, g))
+			break;
+	}
+	free(cells);
 }

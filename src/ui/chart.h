@@ -30,4 +30,15 @@ void cb_sparkline(char *out, size_t size, const double *values, size_t n, double
  */
 void cb_bar(char *out, size_t size, double value, double lo, double hi, int width);
 
+/*
+ * Writes a box plot `width` columns wide into out (size bytes) on a scale
+ * from lo to hi: whiskers from whisker_lo to whisker_hi, the box from q1 to
+ * q3 with the median marked, and an "o" for each of the n values beyond the
+ * whiskers (values may be NULL when there are none to show). UTF-8
+ * "├───[▒▒▒┃▒▒]──┤  o", ASCII "|---[==|==]--|  o": readable without colour.
+ */
+struct cb_box;
+void cb_boxplot(char *out, size_t size, const struct cb_box *box, const double *values,
+		size_t n, double lo, double hi, int width);
+
 #endif

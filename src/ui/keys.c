@@ -87,6 +87,11 @@ void cb_key_hints(unsigned scope, char *buf, size_t size)
 	}
 }
 
+unsigned cb_key_help_scope(size_t i)
+{
+	return i + 1 < CB_ACTION_COUNT ? actions[i + 1].scope : 0;
+}
+
 const char *cb_key_help_line(size_t i)
 {
 	static char line[160];

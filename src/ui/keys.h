@@ -11,10 +11,11 @@ enum cb_key_scope {
 	CB_SCOPE_FORM = 1 << 2,   /* any form screen */
 	CB_SCOPE_CASE = 1 << 3,   /* the case screen's tabs */
 	CB_SCOPE_TEAM = 1 << 4,   /* the team review and its one-page case summaries */
+	CB_SCOPE_REPORT = 1 << 5, /* the reports screen */
 };
 
 /* Scopes that move through a list or scroll a page. */
-#define CB_SCOPE_BROWSE (CB_SCOPE_LIST | CB_SCOPE_CASE | CB_SCOPE_TEAM)
+#define CB_SCOPE_BROWSE (CB_SCOPE_LIST | CB_SCOPE_CASE | CB_SCOPE_TEAM | CB_SCOPE_REPORT)
 
 /*
  * X(name, scope, keys, hint, help): keys are space-separated names (see keys.c);
@@ -40,8 +41,12 @@ enum cb_key_scope {
 	X(SEARCH, CB_SCOPE_LIST, "/", "Search", "Search names and note text, then open the case")  \
 	X(SORT, CB_SCOPE_LIST | CB_SCOPE_TEAM, "s", NULL,                                         \
 	  "Sort: caseload by family, contact, risk, review; team by flags")                        \
-	X(FILTER, CB_SCOPE_LIST | CB_SCOPE_TEAM, "f", NULL,                                       \
-	  "Caseload: mine, all or flagged; team review: which team")                               \
+	X(FILTER, CB_SCOPE_LIST | CB_SCOPE_TEAM | CB_SCOPE_REPORT, "f", NULL,                     \
+	  "Caseload: mine/all/flagged; team review: team; reports: whose")                        \
+	X(OUTCOMES, CB_SCOPE_LIST, "O", NULL,                                                     \
+	  "Outcome report: plans, outcomes, risk, alliance, goals, visits")                       \
+	X(PERIOD, CB_SCOPE_REPORT, "p P", "Period",                                               \
+	  "Reports: period: last 3, 6, 12 months, all time (P goes back)")                        \
 	X(NEW_NOTE, CB_SCOPE_LIST | CB_SCOPE_CASE, "n", "Note",                                  \
 	  "Record a contact note for the selected case")                                          \
 	X(NEW_ASSESSMENT, CB_SCOPE_LIST | CB_SCOPE_CASE, "a", "Assess",                          \
@@ -88,5 +93,7 @@ void cb_key_hints(unsigned scope, char *buf, size_t size);
 
 /* The help screen's lines, generated from the table; NULL after the last. */
 const char *cb_key_help_line(size_t i);
+/* The scopes the action of help line i works in. */
+unsigned cb_key_help_scope(size_t i);
 
 #endif

@@ -82,5 +82,7 @@ extern const struct cb_view_ops cb_team_view;
 /* One case on one page for group discussion; opened with a row of the team review
  * (const cb_team_case *, store/teamreview.h), which it copies. */
 extern const struct cb_view_ops cb_summary_view;
+/* The outcome report (report/report.h) with keys for the period and whose cases; arg NULL. */
+extern const struct cb_view_ops cb_report_view;
 
 #endif

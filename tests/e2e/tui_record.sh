@@ -113,7 +113,10 @@ run_at() {
 	keys Enter
 	wait_for "[2 Chronology]"
 	wait_for "Worried about: Rent arrears"
-	keys q q
+	keys q
+	wait_for "Search: arrears"
+	keys q
+	wait_for "(risk: higher is safer)"
 
 	# Too small, then big again.
 	resize 60 20

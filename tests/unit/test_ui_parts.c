@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core/stats.h"
 #include "ui/case_view.h"
 #include "ui/chart.h"
 #include "ui/keys.h"
@@ -153,6 +154,39 @@ static void test_charts(void **state)
 	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
 }
 
+/* The reports screen: O from the caseload, its own keys, and the box plot it draws. */
+static void test_report_keys_and_boxplot(void **state)
+{
+	double v[] = {-3, 0, 0, 1, 2, 2, 10};
+	cb_box b, hand = {.n = 9, .q1 = 2, .median = 5, .q3 = 8, .whisker_lo = 0, .whisker_hi = 10};
+	char hints[256], out[256];
+
+	(void)state;
+	assert_int_equal(cb_key_action('O', CB_SCOPE_LIST), CB_ACTION_OUTCOMES);
+	assert_int_equal(cb_key_action('p', CB_SCOPE_LIST), CB_ACTION_CHANGE_PLAN);
+	assert_int_equal(cb_key_action('p', CB_SCOPE_REPORT), CB_ACTION_PERIOD);
+	assert_int_equal(cb_key_action('P', CB_SCOPE_REPORT), CB_ACTION_PERIOD);
+	assert_int_equal(cb_key_action('f', CB_SCOPE_REPORT), CB_ACTION_FILTER);
+	assert_int_equal(cb_key_action(KEY_NPAGE, CB_SCOPE_REPORT), CB_ACTION_PAGE_DOWN);
+	assert_int_equal(cb_key_action('q', CB_SCOPE_REPORT), CB_ACTION_BACK);
+	assert_int_equal(cb_key_action('n', CB_SCOPE_REPORT), CB_ACTION_NONE);
+	cb_key_hints(CB_SCOPE_REPORT, hints, sizeof hints);
+	assert_string_equal(hints, "?:Help  q:Back  p:Period");
+
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	cb_boxplot(out, sizeof out, &hand, NULL, 0, 0, 10, 11);
+	assert_string_equal(out, "├─[▒▒┃▒▒]─┤");
+	cb_box_of(v, 7, &b);
+	cb_boxplot(out, sizeof out, &b, v, 7, -3, 10, 14);
+	assert_string_equal(out, "├──[┃]       o");
+	assert_non_null(setlocale(LC_CTYPE, "C"));
+	cb_boxplot(out, sizeof out, &b, v, 7, -3, 10, 14);
+	assert_string_equal(out, "|--[|]       o");
+	cb_boxplot(out, sizeof out, &hand, NULL, 0, 0, 10, 11);
+	assert_string_equal(out, "|-[==|==]-|");
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+}
+
 static void test_labels_and_scores(void **state)
 {
 	char buf[32];
@@ -187,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_pager_wraps_by_width),
 		cmocka_unit_test(test_pager_scrolls),
 		cmocka_unit_test(test_charts),
+		cmocka_unit_test(test_report_keys_and_boxplot),
 		cmocka_unit_test(test_labels_and_scores),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,11 +20,16 @@ fail() {
 }
 
 # app_start COLS LINES ARGS...: runs casebook in a new tmux session "app".
+# The variables tests change are passed on the command line: a tmux server that is still
+# running from an earlier start would otherwise hand on its own, older environment.
 app_start() {
 	cols=$1 lines=$2
 	shift 2
+	envs="CASEBOOK_NOW=${CASEBOOK_NOW:-} CASEBOOK_FORMS=$CASEBOOK_FORMS"
+	envs="$envs XDG_DATA_HOME=${XDG_DATA_HOME:-$E2E_TMP/xdg}"
+	if [ -n "${NO_COLOR:-}" ]; then envs="$envs NO_COLOR=$NO_COLOR"; else envs="-u NO_COLOR $envs"; fi
 	tmux -L "$E2E_SOCKET" -f /dev/null new-session -d -s app -x "$cols" -y "$lines" \
-		"env CASEBOOK_NOW=${CASEBOOK_NOW:-} $CASEBOOK $*; echo \"[exited \$?]\"; sleep 600"
+		"env $envs $CASEBOOK $*; echo \"[exited \$?]\"; sleep 600"
 }
 
 # keys ARGS...: tmux send-keys (names like Enter, Tab, Down, C-q, or literal text with -l).
