@@ -268,9 +268,8 @@ static const char *advice(int code)
 	}
 }
 
-enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing)
+enum cb_status cb_sqlite_fail(sqlite3 *db, int code, cb_err *err, const char *doing)
 {
-	int code = sqlite3_extended_errcode(st->db);
 	const char *what = advice(code);
 	enum cb_status status = CB_ERROR;
 
@@ -282,7 +281,12 @@ enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing)
 		status = CB_INVALID;
 	if (what && status != CB_INVALID)
 		return cb_fail(err, status, "%s: %s", doing, what);
-	return cb_fail(err, status, "%s: %s", doing, sqlite3_errmsg(st->db));
+	return cb_fail(err, status, "%s: %s", doing, db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+}
+
+enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing)
+{
+	return cb_sqlite_fail(st->db, sqlite3_extended_errcode(st->db), err, doing);
 }
 
 static unsigned long sql_hash(const char *s)

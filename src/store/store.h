@@ -61,6 +61,8 @@ void cb_store_rollback(cb_store *st);
  * `doing` ("saving the note"). Returns the status it set.
  */
 enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing);
+/* The same for an SQLite result code from any connection (db may be NULL). */
+enum cb_status cb_sqlite_fail(sqlite3 *db, int code, cb_err *err, const char *doing);
 
 /*
  * Runs SQLite's integrity check and foreign-key check and verifies the audit
