@@ -258,7 +258,7 @@ static const char *advice(int code)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return "the database file is damaged or not a casebook database; run `casebook check` "
-		       "and restore from a backup";
+		       "to see what is wrong, and `casebook restore BACKUP` to go back to your last backup";
 	case SQLITE_IOERR:
 		return "the disk reported an error; check the disk and try again";
 	case SQLITE_CONSTRAINT:
@@ -270,9 +270,14 @@ static const char *advice(int code)
 
 enum cb_status cb_sqlite_fail(sqlite3 *db, int code, cb_err *err, const char *doing)
 {
-	const char *what = advice(code);
+	int sys = db ? sqlite3_system_errno(db) : 0;
+	const char *what;
 	enum cb_status status = CB_ERROR;
 
+	/* A full disk while growing the WAL index is reported as an I/O error; say what it is. */
+	if ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		code = SQLITE_FULL;
+	what = advice(code);
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
 		status = CB_BUSY;
 	else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
