@@ -75,6 +75,7 @@ int cb_cmd_restore(cb_cli *cli, int argc, char **argv)
 	const char *file = NULL;
 	char *path = NULL;
 	bool force = false, existed;
+	enum cb_status rc;
 	cb_diag problems = {0};
 	cb_err err = {0};
 	int parsed = parse_args(cli, argc, argv, usage, &force, &file);
@@ -87,13 +88,14 @@ int cb_cmd_restore(cb_cli *cli, int argc, char **argv)
 	}
 	const char *db = cli->db_path ? cli->db_path : path;
 	existed = access(db, F_OK) == 0;
-	if (cb_store_restore(db, file, force, &problems, &err) == CB_OK)
-		restored(cli, file, db, existed);
+	rc = cb_store_restore(db, file, force, &problems, &err);
 	for (size_t i = 0; i < problems.count; i++)
 		fprintf(cli->err, "%s\n", problems.lines[i]);
-	if (err.code)
+	if (rc == CB_OK)
+		restored(cli, file, db, existed);
+	else
 		cb_cli_error(cli, "%s", err.msg);
 	cb_diag_free(&problems);
 	free(path);
-	return err.code == CB_OK ? CB_EXIT_OK : CB_EXIT_ERROR;
+	return rc == CB_OK ? CB_EXIT_OK : CB_EXIT_ERROR;
 }

@@ -242,6 +242,26 @@ static enum cb_status take_alone(cb_store *cur, cb_err *err)
 	return cb_store_fail(cur, err, "taking the database for the restore");
 }
 
+/* Keeps a database too damaged to open by renaming it (with its WAL), then installs the copy. */
+static enum cb_status replace_damaged(const char *db_path, const char *tmp, const char *keep,
+				      cb_err *err)
+{
+	char *wal = xasprintf("%s-wal", db_path), *keep_wal = xasprintf("%s-wal", keep);
+	char *shm = xasprintf("%s-shm", db_path);
+	enum cb_status rc = CB_OK;
+
+	if (rename(db_path, keep) != 0 || (access(wal, F_OK) == 0 && rename(wal, keep_wal) != 0))
+		rc = cb_fail(err, CB_ERROR, "cannot keep the damaged %s as %s: %s", db_path, keep,
+			     strerror(errno));
+	unlink(shm);
+	if (rc == CB_OK)
+		rc = install(tmp, db_path, err);
+	free(wal);
+	free(keep_wal);
+	free(shm);
+	return rc;
+}
+
 /* Keeps the current database, then loads the checked copy over it. */
 static enum cb_status replace(const char *db_path, const char *tmp, const char *keep, cb_err *err)
 {
@@ -250,8 +270,9 @@ static enum cb_status replace(const char *db_path, const char *tmp, const char *
 	enum cb_status rc;
 	int code;
 
-	if ((rc = cb_store_open(db_path, 0, &cur, err)) || (rc = take_alone(cur, err)) ||
-	    (rc = cb_store_backup(cur, keep, true, err)) ||
+	if ((rc = cb_store_open(db_path, 0, &cur, err)) == CB_CORRUPT)
+		return replace_damaged(db_path, tmp, keep, err);
+	if (rc || (rc = take_alone(cur, err)) || (rc = cb_store_backup(cur, keep, true, err)) ||
 	    (rc = open_raw(tmp, SQLITE_OPEN_READONLY, &src, err)))
 		goto out;
 	if ((code = copy_pages(cb_store_db(cur), src)) == SQLITE_READONLY)
@@ -286,11 +307,13 @@ enum cb_status cb_store_restore(const char *db_path, const char *from, bool forc
 	else
 		rc = exists ? replace(db_path, tmp, keep, err) : install(tmp, db_path, err);
 out:
-	if (tmp && (rc || exists))
+	if (tmp && access(tmp, F_OK) == 0)
 		remove_db_files(tmp);
 	if (rc) {
 		size_t len = strlen(err->msg);
 		snprintf(err->msg + len, sizeof err->msg - len, "; nothing was changed");
+	} else {
+		cb_err_clear(err);
 	}
 	free(tmp);
 	free(keep);
