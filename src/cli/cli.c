@@ -27,6 +27,9 @@ static const struct command {
 	{"report", cb_cmd_report, "the outcome report for a period, team or practitioner"},
 	{"forms", cb_cmd_forms, "check instrument files: forms check [DIR]"},
 	{"check", cb_cmd_check, "verify the database, its foreign keys and the audit chain"},
+	{"backup", cb_cmd_backup, "copy the database consistently, even while it is in use"},
+	{"restore", cb_cmd_restore, "replace the database with a checked backup"},
+	{"gen", cb_cmd_gen, "make a synthetic casebook: gen --families N [--seed S]"},
 };
 
 static void usage(FILE *f)

@@ -48,5 +48,8 @@ int cb_cmd_show(cb_cli *cli, int argc, char **argv);
 int cb_cmd_caseload(cb_cli *cli, int argc, char **argv);
 int cb_cmd_app(cb_cli *cli, int argc, char **argv);
 int cb_cmd_report(cb_cli *cli, int argc, char **argv);
+int cb_cmd_gen(cb_cli *cli, int argc, char **argv);
+int cb_cmd_backup(cb_cli *cli, int argc, char **argv);
+int cb_cmd_restore(cb_cli *cli, int argc, char **argv);
 
 #endif

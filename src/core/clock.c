@@ -15,6 +15,11 @@ void cb_clock_fix(int64_t ms)
 	fixed_ms = ms;
 }
 
+int64_t cb_clock_fixed(void)
+{
+	return fixed_ms;
+}
+
 int64_t cb_clock_now_ms(void)
 {
 	struct timespec ts;

@@ -9,6 +9,8 @@
 int64_t cb_clock_now_ms(void);
 /* Pins the clock to ms (tests and reproducible builds); ms < 0 unpins it. */
 void cb_clock_fix(int64_t ms);
+/* The pinned time, or -1 when the clock runs (so a caller can put it back as it was). */
+int64_t cb_clock_fixed(void);
 /* Today's date in UTC, as "YYYY-MM-DD" (11 bytes). */
 void cb_clock_today(char *buf);
 

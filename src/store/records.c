@@ -19,22 +19,20 @@ bool cb_record_is_mutable(const char *table)
 	return false;
 }
 
+/* Runs one write with text values; the statement is prepared once and kept by the store. */
 static enum cb_status run(cb_store *st, const char *sql, const char *const *values, size_t n,
 			  const char *doing, cb_err *err)
 {
-	sqlite3_stmt *q = NULL;
+	sqlite3_stmt *q = cb_store_prepare(st, sql, doing, err);
 	enum cb_status rc = CB_OK;
 
-	if (sqlite3_prepare_v2(cb_store_db(st), sql, -1, &q, NULL) != SQLITE_OK) {
-		rc = cb_store_fail(st, err, doing);
-		goto out;
-	}
+	if (q == NULL)
+		return err->code;
 	for (size_t i = 0; i < n; i++)
 		sqlite3_bind_text(q, (int)i + 1, values[i], -1, SQLITE_STATIC);
 	if (sqlite3_step(q) != SQLITE_DONE)
 		rc = cb_store_fail(st, err, doing);
-out:
-	sqlite3_finalize(q);
+	cb_store_release(q);
 	return rc;
 }
 

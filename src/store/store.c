@@ -17,8 +17,20 @@
 #include "store/schema.h"
 
 
+/* A kept prepared statement, found by the hash of its SQL. */
+typedef struct cb_cached {
+	char *sql;
+	unsigned long hash;
+	sqlite3_stmt *stmt;
+} cb_cached;
+
+/* Statements kept at most; past this the oldest is finalized to make room. */
+#define CB_STORE_CACHE 64
+
 struct cb_store {
 	sqlite3 *db;
+	cb_cached cache[CB_STORE_CACHE];
+	size_t n_cached, next_evict;
 	char *path;
 	char device[CB_UUID_LEN + 1];
 	char *actor;
@@ -118,11 +130,20 @@ out:
 	return CB_OK;
 }
 
+static void drop_cached(cb_cached *c)
+{
+	sqlite3_finalize(c->stmt);
+	free(c->sql);
+	*c = (cb_cached){0};
+}
+
 void cb_store_close(cb_store *st)
 {
 	if (st == NULL)
 		return;
 	cb_store_rollback(st);
+	for (size_t i = 0; i < st->n_cached; i++)
+		drop_cached(&st->cache[i]);
 	sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st->actor);
@@ -237,7 +258,7 @@ static const char *advice(int code)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return "the database file is damaged or not a casebook database; run `casebook check` "
-		       "and restore from a backup";
+		       "to see what is wrong, and `casebook restore BACKUP` to go back to your last backup";
 	case SQLITE_IOERR:
 		return "the disk reported an error; check the disk and try again";
 	case SQLITE_CONSTRAINT:
@@ -247,12 +268,16 @@ static const char *advice(int code)
 	}
 }
 
-enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing)
+enum cb_status cb_sqlite_fail(sqlite3 *db, int code, cb_err *err, const char *doing)
 {
-	int code = sqlite3_extended_errcode(st->db);
-	const char *what = advice(code);
+	int sys = db ? sqlite3_system_errno(db) : 0;
+	const char *what;
 	enum cb_status status = CB_ERROR;
 
+	/* A full disk while growing the WAL index is reported as an I/O error; say what it is. */
+	if ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		code = SQLITE_FULL;
+	what = advice(code);
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
 		status = CB_BUSY;
 	else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
@@ -261,7 +286,57 @@ enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing)
 		status = CB_INVALID;
 	if (what && status != CB_INVALID)
 		return cb_fail(err, status, "%s: %s", doing, what);
-	return cb_fail(err, status, "%s: %s", doing, sqlite3_errmsg(st->db));
+	return cb_fail(err, status, "%s: %s", doing, db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+}
+
+enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing)
+{
+	return cb_sqlite_fail(st->db, sqlite3_extended_errcode(st->db), err, doing);
+}
+
+static unsigned long sql_hash(const char *s)
+{
+	unsigned long h = 2166136261ul;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619ul;
+	return h;
+}
+
+sqlite3_stmt *cb_store_prepare(cb_store *st, const char *sql, const char *doing, cb_err *err)
+{
+	unsigned long h = sql_hash(sql);
+	cb_cached *slot;
+
+	for (size_t i = 0; i < st->n_cached; i++)
+		if (st->cache[i].hash == h && strcmp(st->cache[i].sql, sql) == 0)
+			return st->cache[i].stmt;
+	if (st->n_cached < CB_STORE_CACHE) {
+		slot = &st->cache[st->n_cached++];
+	} else {
+		slot = &st->cache[st->next_evict++ % CB_STORE_CACHE];
+		drop_cached(slot);
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &slot->stmt, NULL) !=
+	    SQLITE_OK) {
+		cb_store_fail(st, err, doing);
+		sqlite3_finalize(slot->stmt);
+		slot->stmt = NULL;
+		*slot = st->cache[--st->n_cached];
+		st->cache[st->n_cached] = (cb_cached){0};
+		return NULL;
+	}
+	slot->sql = xstrdup(sql);
+	slot->hash = h;
+	return slot->stmt;
+}
+
+void cb_store_release(sqlite3_stmt *q)
+{
+	if (q) {
+		sqlite3_reset(q);
+		sqlite3_clear_bindings(q);
+	}
 }
 
 char *cb_store_meta_get(cb_store *st, const char *key)

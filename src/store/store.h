@@ -61,6 +61,8 @@ void cb_store_rollback(cb_store *st);
  * `doing` ("saving the note"). Returns the status it set.
  */
 enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing);
+/* The same for an SQLite result code from any connection (db may be NULL). */
+enum cb_status cb_sqlite_fail(sqlite3 *db, int code, cb_err *err, const char *doing);
 
 /*
  * Runs SQLite's integrity check and foreign-key check and verifies the audit
@@ -69,6 +71,17 @@ enum cb_status cb_store_fail(cb_store *st, cb_err *err, const char *doing);
  * itself could not run.
  */
 enum cb_status cb_store_check(cb_store *st, cb_diag *problems, cb_err *err);
+
+/*
+ * A prepared statement for sql that the store keeps and hands out again for the
+ * same text, so that a write repeated many times (an import, the generator) is
+ * compiled once with its triggers. It comes reset with no bindings. The store
+ * owns it: never finalize it; call cb_store_release when done with it (also
+ * after an error), and before the next cb_store_prepare, which may finalize it
+ * to make room. NULL, with err set from `doing`, if it cannot be prepared.
+ */
+sqlite3_stmt *cb_store_prepare(cb_store *st, const char *sql, const char *doing, cb_err *err);
+void cb_store_release(sqlite3_stmt *q);
 
 /* Reads / writes a value in the meta table. Get returns a copy the caller frees, or NULL. */
 char *cb_store_meta_get(cb_store *st, const char *key);

@@ -349,6 +349,40 @@ static void test_drafts_round_trip(void **state)
 	cb_store_close(st);
 }
 
+static void test_prepared_statements_are_kept_and_reused(void **state)
+{
+	cb_store *st = tu_new_store();
+	cb_err err = {0};
+	sqlite3_stmt *a = cb_store_prepare(st, "SELECT ?1 + 1", "adding", &err), *b;
+
+	assert_non_null(a);
+	sqlite3_bind_int(a, 1, 41);
+	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(a, 0), 42);
+	cb_store_release(a);
+	/* The same text gives the same statement back, reset and unbound. */
+	b = cb_store_prepare(st, "SELECT ?1 + 1", "adding", &err);
+	assert_ptr_equal(a, b);
+	assert_int_equal(sqlite3_step(b), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_type(b, 0), SQLITE_NULL); /* ?1 is no longer bound */
+	cb_store_release(b);
+	/* More distinct statements than the store keeps still work (the oldest are dropped). */
+	for (int i = 0; i < 200; i++) {
+		char sql[32];
+		snprintf(sql, sizeof sql, "SELECT %d", i);
+		sqlite3_stmt *q = cb_store_prepare(st, sql, "counting", &err);
+		assert_non_null(q);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(q, 0), i);
+		cb_store_release(q);
+	}
+	/* A statement that cannot be prepared is an error that says what was being done. */
+	assert_null(cb_store_prepare(st, "SELECT FROM nowhere", "reading the moon", &err));
+	assert_non_null(strstr(err.msg, "reading the moon"));
+	assert_non_null(cb_store_prepare(st, "SELECT 1", "counting", &err));
+	cb_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -368,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_upgrade_from_v1_keeps_data_and_indexes_notes),
 		cmocka_unit_test(test_new_notes_are_searchable),
 		cmocka_unit_test(test_drafts_round_trip),
+		cmocka_unit_test(test_prepared_statements_are_kept_and_reused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
