@@ -25,6 +25,7 @@ static const struct command {
 	{"export", cb_cmd_export, "write the casebook as YAML, JSON or CSV"},
 	{"forms", cb_cmd_forms, "check instrument files: forms check [DIR]"},
 	{"check", cb_cmd_check, "verify the database, its foreign keys and the audit chain"},
+	{"sync", cb_cmd_sync, "exchange bundles with the team hub (casebook-sync(7))"},
 };
 
 static void usage(FILE *f)

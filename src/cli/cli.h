@@ -46,5 +46,6 @@ int cb_cmd_export(cb_cli *cli, int argc, char **argv);
 int cb_cmd_show(cb_cli *cli, int argc, char **argv);
 int cb_cmd_caseload(cb_cli *cli, int argc, char **argv);
 int cb_cmd_app(cb_cli *cli, int argc, char **argv);
+int cb_cmd_sync(cb_cli *cli, int argc, char **argv);
 
 #endif
