@@ -33,6 +33,20 @@ out:
 	return rc;
 }
 
+bool cb_changes_touch(cb_store *st, const char *table)
+{
+	sqlite3_stmt *q = NULL;
+	bool found = false;
+
+	if (sqlite3_prepare_v2(cb_store_db(st), "SELECT 1 FROM temp.sync_changed WHERE tbl = ?"
+				   " LIMIT 1", -1, &q, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, table, -1, SQLITE_STATIC);
+		found = sqlite3_step(q) == SQLITE_ROW;
+	}
+	sqlite3_finalize(q);
+	return found;
+}
+
 char *cb_changes_select(cb_store *st, const cb_sync_table *t, const char *cond)
 {
 	cb_sync_columns cols;

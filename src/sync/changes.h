@@ -16,6 +16,9 @@
 enum cb_status cb_changes_load(cb_store *st, int64_t after, int64_t upto, const char *device,
 			       bool only, cb_err *err);
 
+/* True if temp.sync_changed holds a row of table. */
+bool cb_changes_touch(cb_store *st, const char *table);
+
 /*
  * SQL selecting the whole rows of t that are in temp.sync_changed and meet
  * cond (on alias T); NULL if the table cannot be read. The caller frees it.

@@ -68,10 +68,9 @@ enum cb_status cb_collect_new(sqlite3 *src, cb_collect **out, cb_err *err)
 		rc = cb_fail(err, CB_ERROR, "cannot prepare the bundle: out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i < cb_sync_table_count && rc == CB_OK; i++)
-		rc = copy_table(c, i, err);
-	if (rc == CB_OK && (sqlite3session_create(c->mem, "main", &c->session) != SQLITE_OK ||
-			    sqlite3session_attach(c->session, NULL) != SQLITE_OK))
+	/* Attached to every table, including those made later, when their first row comes. */
+	if (sqlite3session_create(c->mem, "main", &c->session) != SQLITE_OK ||
+	    sqlite3session_attach(c->session, NULL) != SQLITE_OK)
 		rc = cb_fail(err, CB_ERROR, "cannot start recording the bundle: %s",
 			     sqlite3_errmsg(c->mem));
 out:
@@ -120,12 +119,15 @@ enum cb_status cb_collect_rows(cb_collect *c, const char *table, const char *sql
 	}
 	for (int i = 0; i < n; i++)
 		sqlite3_bind_text(q, i + 1, args[i], -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(q)) == SQLITE_ROW)
+	while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+		if (c->insert[at] == NULL && (rc = copy_table(c, at, err)))
+			goto out;
 		if (copy_row(c, c->insert[at], q) != SQLITE_DONE) {
 			rc = cb_fail(err, CB_ERROR, "copying %s into the bundle: %s", table,
 				     sqlite3_errmsg(c->mem));
 			goto out;
 		}
+	}
 	if (step != SQLITE_DONE)
 		rc = cb_fail(err, CB_ERROR, "selecting %s for the bundle: %s", table,
 			     sqlite3_errmsg(c->src));

@@ -10,9 +10,10 @@
 typedef struct cb_collect cb_collect;
 
 /*
- * Makes an empty in-memory copy of every synced table of src (same columns,
- * same keys, no rules) with a session attached, so that each row added is
- * recorded as an insert of the whole row. Free with cb_collect_free.
+ * Makes an empty in-memory database with a session attached; each synced
+ * table of src is copied into it (same columns, same key, no rules) when its
+ * first row is added, so that every row added is recorded as an insert of
+ * the whole row. Free with cb_collect_free.
  */
 enum cb_status cb_collect_new(sqlite3 *src, cb_collect **out, cb_err *err);
 
