@@ -21,13 +21,15 @@ CREATE TABLE sync_devices (
   last_import_at TEXT
 );
 
--- Hub: the cases a laptop listed in its last bundle, and the last bundle of ours
--- that told it to let a case go (reallocated to someone else).
+-- Hub: what a laptop has of each case: whether it listed the case in its last
+-- bundle, the last bundle of ours that told it to let the case go (reallocated
+-- or closed), and the first bundle since then that carried the whole case.
 CREATE TABLE sync_device_cases (
   device_id TEXT NOT NULL REFERENCES sync_devices(id),
   case_id TEXT NOT NULL,
   held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)),
   dropped_in INTEGER,
+  whole_in INTEGER,
   PRIMARY KEY (device_id, case_id)
 ) WITHOUT ROWID;
 

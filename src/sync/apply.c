@@ -419,15 +419,38 @@ static void classify_all(applier *a, struct found **found, size_t *n)
 	cb_lineage_free(&lin);
 }
 
+/*
+ * Writes the rows that won, then the inserts the changeset could not make.
+ * A family's new reference may still be held by another family whose own new
+ * reference comes later in the bundle, so rows refused for a unique key are
+ * tried again while each pass writes something.
+ */
 static enum cb_status write_winners(applier *a, cb_err *err)
 {
 	enum verdict order[] = {REMOTE_WINS, RETRY};
+	bool *done = xcalloc(a->n_pending + 1, sizeof *done);
+	size_t left = 0, wrote = 1;
+	enum cb_status rc = CB_OK;
 
-	for (int k = 0; k < 2; k++)
-		for (size_t i = 0; i < a->n_pending; i++)
-			if (a->pending[i].verdict == order[k] && write_row(a, &a->pending[i], err))
-				return err->code;
-	return CB_OK;
+	for (size_t i = 0; i < a->n_pending; i++)
+		left += a->pending[i].verdict != LOCAL_WINS;
+	while (left > 0 && wrote > 0 && rc == CB_OK) {
+		wrote = 0;
+		for (int k = 0; k < 2 && rc == CB_OK; k++)
+			for (size_t i = 0; i < a->n_pending && rc == CB_OK; i++) {
+				if (done[i] || a->pending[i].verdict != order[k])
+					continue;
+				rc = write_row(a, &a->pending[i], err);
+				if (rc == CB_OK)
+					done[i] = true, wrote++, left--;
+				else if (sqlite3_extended_errcode(a->db) == SQLITE_CONSTRAINT_UNIQUE)
+					rc = CB_OK; /* try again once the others are written */
+			}
+	}
+	if (rc == CB_OK && left > 0)
+		rc = err->code ? err->code : cb_fail(err, CB_INVALID, "holds rows that clash here");
+	free(done);
+	return rc;
 }
 
 static enum cb_status record_found(applier *a, struct found *found, size_t n, cb_err *err)

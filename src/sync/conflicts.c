@@ -360,6 +360,23 @@ static bool listed(const char *const *names, size_t n, const char *name)
 	return false;
 }
 
+/* A family reference taken back must not be another family's by now. */
+static enum cb_status ref_free(cb_store *st, const cb_conflict *c, cb_err *err)
+{
+	char *other = query_text(cb_store_db(st),
+				 "SELECT family_ref FROM families WHERE family_ref ="
+				 " json_extract(?1, '$.family_ref') AND id <> json_extract(?1, '$.id')",
+				 c->loser, NULL, NULL);
+	enum cb_status rc = CB_OK;
+
+	if (other)
+		rc = cb_fail(err, CB_INVALID, "family reference %s is another family's now; keep "
+			     "this family's current reference (leave family_ref out of the merge)",
+			     other);
+	free(other);
+	return rc;
+}
+
 /* The SET list taking each chosen field from the set-aside version (?1) where it differs. */
 static enum cb_status theirs_sets(cb_store *st, const cb_conflict *c, const char *now,
 				  enum cb_conflict_keep keep, const char *const *theirs, size_t n,
@@ -376,6 +393,8 @@ static enum cb_status theirs_sets(cb_store *st, const cb_conflict *c, const char
 	for (size_t i = 0; i < nf && rc == CB_OK; i++) {
 		bool take = keep == CB_KEEP_THEIRS ||
 			    (keep == CB_KEEP_MERGE && listed(theirs, n, fields[i]));
+		if (take && strcmp(fields[i], "family_ref") == 0 && (rc = ref_free(st, c, err)))
+			break;
 		char *path = xasprintf("$.%s", fields[i]);
 		char *differs = take ? query_text(cb_store_db(st),
 						  "SELECT json_extract(?1, ?3) IS NOT"
@@ -402,7 +421,14 @@ static enum cb_status run_update(cb_store *st, const char *sql, const char *json
 	}
 	sqlite3_bind_text(q, 1, json, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, hlc, -1, SQLITE_STATIC);
-	if (sqlite3_step(q) != SQLITE_DONE)
+	if (sqlite3_step(q) == SQLITE_DONE)
+		goto out;
+	if ((sqlite3_extended_errcode(cb_store_db(st)) & 0xff) == SQLITE_CONSTRAINT)
+		rc = cb_fail(err, CB_INVALID, "that record would break a rule of the casebook (%s); "
+			     "take fields that belong together (such as closed_on with "
+			     "closure_reason), or keep one version whole",
+			     sqlite3_errmsg(cb_store_db(st)));
+	else
 		rc = cb_store_fail(st, err, doing);
 out:
 	sqlite3_finalize(q);

@@ -79,6 +79,8 @@ static enum cb_status changed_rows(outbound *o, bool for_laptop, cb_err *err)
 
 	for (size_t i = 0; i < cb_sync_table_count && rc == CB_OK; i++) {
 		const cb_sync_table *t = &cb_sync_tables[i];
+		if (!cb_changes_touch(o->st, t->name))
+			continue;
 		char *cond = for_laptop ? laptop_condition(t) : xstrdup("1");
 		if (cond)
 			rc = add(o, t, cb_changes_select(o->st, t, cond), err);
@@ -88,16 +90,28 @@ static enum cb_status changed_rows(outbound *o, bool for_laptop, cb_err *err)
 }
 
 /* Every row of the cases in temp.sync_full; the reference data too for a first bundle. */
+static bool any_whole(outbound *o)
+{
+	sqlite3_stmt *q = NULL;
+	bool any = false;
+
+	if (sqlite3_prepare_v2(cb_store_db(o->st), "SELECT 1 FROM temp.sync_full LIMIT 1", -1, &q,
+			       NULL) == SQLITE_OK)
+		any = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_finalize(q);
+	return any;
+}
+
 static enum cb_status whole_cases(outbound *o, cb_err *err)
 {
-	bool first = o->peer->acked_seq == 0;
+	bool first = o->peer->acked_seq == 0, whole = any_whole(o);
 	enum cb_status rc = CB_OK;
 
 	for (size_t i = 0; i < cb_sync_table_count && rc == CB_OK; i++) {
 		const cb_sync_table *t = &cb_sync_tables[i];
 		char *cond = NULL;
-		if (t->reach == CB_REACH_CASE || t->reach == CB_REACH_FAMILY ||
-		    t->reach == CB_REACH_CONFLICT)
+		if (whole && (t->reach == CB_REACH_CASE || t->reach == CB_REACH_FAMILY ||
+			      t->reach == CB_REACH_CONFLICT))
 			cond = cb_sync_scope_sql(t, "temp.sync_full");
 		if (cond)
 			rc = add(o, t, cb_changes_select_all(t, cond), err);
@@ -111,9 +125,11 @@ static enum cb_status whole_cases(outbound *o, cb_err *err)
 }
 
 /*
- * temp.sync_inc: the laptop's open cases it surely holds (it listed them, and
- * no bundle it may have acted on since told it to drop them); temp.sync_full:
- * its other open cases, which go whole.
+ * temp.sync_inc: the laptop's open cases it surely holds whole: it listed
+ * them after importing a bundle that carried the whole case, and no bundle
+ * has told it to let them go since (while a case is away its changes are not
+ * sent, so a case coming back goes whole). temp.sync_full: its other open
+ * cases, which go whole.
  */
 static enum cb_status scope_tables(outbound *o, cb_err *err)
 {
@@ -129,8 +145,8 @@ static enum cb_status scope_tables(outbound *o, cb_err *err)
 	rc = run(o, xstrdup("INSERT INTO temp.sync_inc SELECT c.id FROM cases c"
 			    " WHERE c.practitioner_id = ?1 AND c.closed_on IS NULL AND ?3 > 0"
 			    " AND EXISTS (SELECT 1 FROM sync_device_cases d WHERE d.device_id = ?2"
-			    " AND d.case_id = c.id AND d.held = 1"
-			    " AND (d.dropped_in IS NULL OR d.dropped_in <= ?4))"),
+			    " AND d.case_id = c.id AND d.held = 1 AND d.whole_in <= ?4"
+			    " AND (d.dropped_in IS NULL OR d.dropped_in < d.whole_in))"),
 		 p->practitioner_id, p->id, p->acked_seq, p->held_basis, err);
 	if (rc == CB_OK)
 		rc = run(o, xstrdup("INSERT INTO temp.sync_full SELECT c.id FROM cases c"
@@ -144,7 +160,13 @@ static enum cb_status scope_tables(outbound *o, cb_err *err)
 	" case_id NOT IN (SELECT case_id FROM temp.sync_inc UNION SELECT case_id FROM"         \
 	" temp.sync_full)"
 
-/* The cases the laptop listed that are no longer its: it is told to let them go. */
+/*
+ * The cases the laptop may hold (it listed them, or has been sent them since
+ * it last listed its cases) that are no longer its: it is told to let them go.
+ * Every case it was ever sent that this bundle leaves out is marked dropped,
+ * so that it goes whole again if it comes back: its changes meanwhile were
+ * not sent.
+ */
 static enum cb_status drops(outbound *o, cb_err *err)
 {
 	sqlite3_stmt *q = NULL;
@@ -152,29 +174,39 @@ static enum cb_status drops(outbound *o, cb_err *err)
 	enum cb_status rc = CB_OK;
 
 	if (sqlite3_prepare_v2(cb_store_db(o->st), "SELECT case_id FROM sync_device_cases"
-				   " WHERE device_id = ?1 AND held = 1 AND" NOT_IN_SCOPE,
-			       -1, &q, NULL) != SQLITE_OK)
+				   " WHERE device_id = ?1 AND (held = 1 OR whole_in > ?2) AND"
+				   NOT_IN_SCOPE, -1, &q, NULL) != SQLITE_OK)
 		return cb_store_fail(o->st, err, "writing the bundle");
 	sqlite3_bind_text(q, 1, o->peer->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, o->peer->held_basis);
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		sb_appendf(&sb, "%s\n", (const char *)sqlite3_column_text(q, 0));
 		o->out->dropped++;
 	}
 	sqlite3_finalize(q);
-	if (o->out->dropped)
-		rc = run(o, xstrdup("UPDATE sync_device_cases SET dropped_in = ?3 WHERE device_id = ?1"
-				    " AND held = 1 AND" NOT_IN_SCOPE),
-			 o->peer->id, NULL, (int64_t)o->bundle, 0, err);
+	rc = run(o, xstrdup("UPDATE sync_device_cases SET dropped_in = ?3 WHERE device_id = ?1"
+			    " AND (held = 1 OR whole_in IS NOT NULL) AND" NOT_IN_SCOPE),
+		 o->peer->id, NULL, (int64_t)o->bundle, 0, err);
 	o->payload.drop = sb_take(&sb);
 	return rc;
 }
 
+/* The cases this bundle covers (sync_sent), and which it carries whole for the first time. */
 static enum cb_status remember_sent(outbound *o, cb_err *err)
 {
-	return run(o, xstrdup("INSERT OR IGNORE INTO sync_sent SELECT ?1, ?3, case_id FROM"
-			      " (SELECT case_id FROM temp.sync_inc UNION SELECT case_id FROM"
-			      " temp.sync_full)"),
-		   o->peer->id, NULL, o->seq_to, 0, err);
+	enum cb_status rc = run(o, xstrdup("INSERT OR IGNORE INTO sync_sent SELECT ?1, ?3, case_id"
+					   " FROM (SELECT case_id FROM temp.sync_inc UNION"
+					   " SELECT case_id FROM temp.sync_full)"),
+				o->peer->id, NULL, o->seq_to, 0, err);
+
+	if (rc == CB_OK)
+		rc = run(o, xstrdup("INSERT INTO sync_device_cases(device_id, case_id, whole_in)"
+				    " SELECT ?1, case_id, ?3 FROM temp.sync_full WHERE 1"
+				    " ON CONFLICT(device_id, case_id) DO UPDATE SET whole_in ="
+				    " CASE WHEN whole_in IS NULL OR dropped_in >= whole_in"
+				    " THEN excluded.whole_in ELSE whole_in END"),
+			 o->peer->id, NULL, (int64_t)o->bundle, 0, err);
+	return rc;
 }
 
 static enum cb_status for_laptop(outbound *o, cb_err *err)
