@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/mem.h"
@@ -232,33 +231,27 @@ static int export_one(const cb_cli *cli, cb_store *st, const char *device, const
 	return CB_EXIT_OK;
 }
 
-/* Hub: one bundle per enrolled laptop into dir, named after the laptop and the bundle. */
+/* Hub: one bundle per enrolled laptop into dir. */
 static int export_all(const cb_cli *cli, cb_store *st, const char *dir)
 {
-	cb_sync_peer *peers = NULL;
+	cb_sync_report *reports = NULL;
 	size_t n = 0;
 	cb_err err = {0};
-	int rc = CB_EXIT_OK;
+	enum cb_status rc = cb_sync_export_all(st, dir, &reports, &n, &err);
 
-	if (mkdir(dir, 0700) != 0 && access(dir, W_OK) != 0) {
-		cb_cli_error(cli, "cannot write to the folder %s", dir);
-		return CB_EXIT_ERROR;
-	}
-	if (cb_sync_peers_list(st, &peers, &n, &err)) {
-		cb_cli_error(cli, "%s", err.msg);
-		return CB_EXIT_ERROR;
-	}
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(peers[i].role, "laptop") != 0 || peers[i].revoked_at)
-			continue;
-		char *path = xasprintf("%s/to-%.8s-%lld.cbsync", dir, peers[i].id,
-				       (long long)peers[i].sent_bundle + 1);
-		if (export_one(cli, st, peers[i].id, path))
-			rc = CB_EXIT_ERROR;
+		char *path = xasprintf("%s/to-%.8s-%llu.cbsync", dir, reports[i].peer_id,
+				       (unsigned long long)reports[i].bundle);
+		print_export(cli, path, &reports[i]);
+		cb_sync_report_free(&reports[i]);
 		free(path);
 	}
-	cb_sync_peers_free(peers, n);
-	return rc;
+	free(reports);
+	if (rc)
+		cb_cli_error(cli, "%s", err.msg);
+	else if (n == 0)
+		fputs("no laptops are enrolled: nothing was written\n", cli->out);
+	return rc ? CB_EXIT_ERROR : CB_EXIT_OK;
 }
 
 static int export(cb_cli *cli, int argc, char **argv)

@@ -6,6 +6,22 @@
 
 #include "core/mem.h"
 
+static char *name_of(cb_store *st, const char *table, const char *id)
+{
+	char *sql = xasprintf("SELECT name FROM %s WHERE id = ?", table);
+	sqlite3_stmt *q = NULL;
+	char *name = NULL;
+
+	if (id && sqlite3_prepare_v2(cb_store_db(st), sql, -1, &q, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			name = xstrdup((const char *)sqlite3_column_text(q, 0));
+	}
+	sqlite3_finalize(q);
+	free(sql);
+	return name;
+}
+
 void cb_sync_identity_load(cb_store *st, cb_sync_identity *out)
 {
 	char *role = cb_store_meta_get(st, "sync_role");
@@ -18,6 +34,8 @@ void cb_sync_identity_load(cb_store *st, cb_sync_identity *out)
 	out->hub_id = cb_store_meta_get(st, "sync_hub_id");
 	out->team_id = cb_store_meta_get(st, "sync_team_id");
 	out->practitioner_id = cb_store_meta_get(st, "practitioner_id");
+	out->team_name = name_of(st, "teams", out->team_id);
+	out->practitioner_name = name_of(st, "practitioners", out->practitioner_id);
 }
 
 void cb_sync_identity_free(cb_sync_identity *id)
@@ -25,6 +43,8 @@ void cb_sync_identity_free(cb_sync_identity *id)
 	free(id->hub_id);
 	free(id->team_id);
 	free(id->practitioner_id);
+	free(id->team_name);
+	free(id->practitioner_name);
 	memset(id, 0, sizeof *id);
 }
 

@@ -16,6 +16,7 @@ typedef struct cb_sync_identity {
 	char *hub_id;          /* NULL unless enrolled or a hub */
 	char *team_id;
 	char *practitioner_id; /* a laptop's practitioner */
+	char *team_name, *practitioner_name; /* for people; NULL if not known here */
 } cb_sync_identity;
 
 void cb_sync_identity_load(cb_store *st, cb_sync_identity *out);

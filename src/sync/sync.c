@@ -1,9 +1,11 @@
 /* sync.c: hub set-up, enrolment, export and import of bundles, and the counts the app shows. */
 #include "sync/sync.h"
 
+#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/mem.h"
@@ -462,6 +464,38 @@ out:
 	return rc;
 }
 
+static char *bundle_name(const char *dir, const cb_sync_peer *p)
+{
+	return xasprintf("%s/to-%.8s-%lld.cbsync", dir, p->id, (long long)p->sent_bundle + 1);
+}
+
+enum cb_status cb_sync_export_all(cb_store *st, const char *dir, cb_sync_report **out,
+				  size_t *count, cb_err *err)
+{
+	cb_sync_peer *peers = NULL;
+	size_t n = 0;
+	enum cb_status rc = CB_OK;
+
+	*out = NULL;
+	*count = 0;
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return cb_fail(err, CB_ERROR, "cannot create the folder %s: %s", dir, strerror(errno));
+	if ((rc = cb_sync_peers_list(st, &peers, &n, err)))
+		return rc;
+	*out = xcalloc(n + 1, sizeof **out);
+	for (size_t i = 0; i < n && rc == CB_OK; i++) {
+		if (strcmp(peers[i].role, "laptop") != 0 || peers[i].revoked_at)
+			continue;
+		char *path = bundle_name(dir, &peers[i]);
+		rc = cb_sync_export(st, peers[i].id, path, &(*out)[*count], err);
+		if (rc == CB_OK)
+			(*count)++;
+		free(path);
+	}
+	cb_sync_peers_free(peers, n);
+	return rc;
+}
+
 enum cb_status cb_sync_revoke(cb_store *st, const char *device, cb_err *err)
 {
 	cb_sync_peer peer = {0};
@@ -505,27 +539,59 @@ long long cb_sync_open_conflicts(cb_store *st)
 	return count_query(st, "SELECT count(*) FROM sync_conflicts WHERE status = 'open'", NULL);
 }
 
-bool cb_sync_badge(cb_store *st, char *buf, size_t size)
+static void hub_forms(long long c, char forms[][48])
 {
-	char *role = cb_store_meta_get(st, "sync_role");
-	long long conflicts, pending;
+	const char *s = c == 1 ? "" : "s";
+
+	if (c == 0) {
+		for (int i = 0; i < 4; i++)
+			snprintf(forms[i], 48, "hub");
+		return;
+	}
+	snprintf(forms[0], 48, "hub: %lld conflict%s", c, s);
+	snprintf(forms[1], 48, "%lld conflict%s", c, s);
+	snprintf(forms[2], 48, "hub !%lld", c);
+	snprintf(forms[3], 48, "!%lld", c);
+}
+
+static void laptop_forms(long long p, long long c, char forms[][48])
+{
+	char base[32];
+	const char *s = c == 1 ? "" : "s";
+
+	if (p > 0)
+		snprintf(base, sizeof base, "%lld unsent", p);
+	else
+		snprintf(base, sizeof base, "synced");
+	if (c > 0) {
+		snprintf(forms[0], 48, "%s, %lld conflict%s", base, c, s);
+		snprintf(forms[1], 48, "%s !%lld", base, c);
+	} else {
+		snprintf(forms[0], 48, "%s", base);
+		snprintf(forms[1], 48, "%s", base);
+	}
+	snprintf(forms[2], 48, "%s", base);
+	if (p > 0)
+		snprintf(forms[3], 48, "sync %lld", p);
+	else
+		snprintf(forms[3], 48, "synced");
+}
+
+bool cb_sync_badge(cb_store *st, int room, char *buf, size_t size)
+{
+	char *role = cb_store_meta_get(st, "sync_role"), forms[4][48];
 	bool hub = role && strcmp(role, "hub") == 0, laptop = role && strcmp(role, "laptop") == 0;
+	int i = 0;
 
 	free(role);
 	if (!hub && !laptop)
 		return false;
-	conflicts = cb_sync_open_conflicts(st);
-	pending = laptop ? cb_sync_pending(st) : 0;
-	if (hub && conflicts > 0)
-		snprintf(buf, size, "hub: %lld conflict%s", conflicts, conflicts == 1 ? "" : "s");
-	else if (hub)
-		snprintf(buf, size, "hub");
-	else if (conflicts > 0)
-		snprintf(buf, size, "%lld unsent, %lld conflict%s", pending, conflicts,
-			 conflicts == 1 ? "" : "s");
-	else if (pending > 0)
-		snprintf(buf, size, "%lld unsent", pending);
+	if (hub)
+		hub_forms(cb_sync_open_conflicts(st), forms);
 	else
-		snprintf(buf, size, "all sent");
+		laptop_forms(cb_sync_pending(st), cb_sync_open_conflicts(st), forms);
+	while (i < 3 && (int)strlen(forms[i]) > room)
+		i++;
+	snprintf(buf, size, "%s", forms[i]);
 	return true;
 }

@@ -69,6 +69,15 @@ enum cb_status cb_sync_export(cb_store *st, const char *device, const char *path
 			      cb_sync_report *out, cb_err *err);
 
 /*
+ * Hub: writes a bundle for every enrolled laptop (not revoked) into dir,
+ * created 0700 if need be, named to-<device>-<bundle>.cbsync. *out gets a
+ * report per bundle written (the caller frees each and the array); on an
+ * error the bundles written before it stay written.
+ */
+enum cb_status cb_sync_export_all(cb_store *st, const char *dir, cb_sync_report **out,
+				  size_t *count, cb_err *err);
+
+/*
  * Imports a bundle in one transaction. Refuses (changing nothing, with a
  * message saying what to do) a file that is not a bundle, is truncated,
  * tampered with, from another hub, for another device, or from a newer
@@ -86,7 +95,12 @@ long long cb_sync_pending(cb_store *st);
 /* Open conflicts here. */
 long long cb_sync_open_conflicts(cb_store *st);
 
-/* The status bar's note ("12 unsent", "hub: 2 conflicts"); false if not in a sync team. */
-bool cb_sync_badge(cb_store *st, char *buf, size_t size);
+/*
+ * The status bar's note, the longest form that fits in `room` columns: on a
+ * laptop "12 unsent, 1 conflict" down to "12 unsent" and "sync 12", or
+ * "synced"; on the hub "hub: 2 conflicts" down to "hub !2", or "hub". False
+ * if this casebook is not in a sync team.
+ */
+bool cb_sync_badge(cb_store *st, int room, char *buf, size_t size);
 
 #endif

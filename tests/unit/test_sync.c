@@ -613,13 +613,18 @@ static void test_badge_counts_what_is_unsent(void **state)
 	struct note_arg n = {"case-1", "x"};
 	char buf[64];
 
-	assert_true(cb_sync_badge(t->ann, buf, sizeof buf));
-	assert_string_equal(buf, "all sent");
+	assert_true(cb_sync_badge(t->ann, 40, buf, sizeof buf));
+	assert_string_equal(buf, "synced");
 	sy_write(t->ann, add_note, &n);
-	assert_true(cb_sync_badge(t->ann, buf, sizeof buf));
+	assert_true(cb_sync_badge(t->ann, 40, buf, sizeof buf));
 	assert_string_equal(buf, "1 unsent");
-	assert_true(cb_sync_badge(t->hub, buf, sizeof buf));
+	assert_true(cb_sync_badge(t->ann, 7, buf, sizeof buf));
+	assert_string_equal(buf, "sync 1");
+	assert_true(cb_sync_badge(t->hub, 40, buf, sizeof buf));
 	assert_string_equal(buf, "hub");
+	cb_store *alone = tu_new_store();
+	assert_false(cb_sync_badge(alone, 40, buf, sizeof buf));
+	cb_store_close(alone);
 	team_free(t);
 }
 
