@@ -25,7 +25,7 @@ static const struct {
 	{"Up", KEY_UP},	    {"Down", KEY_DOWN},	      {"Left", KEY_LEFT},   {"Right", KEY_RIGHT},
 	{"PgUp", KEY_PPAGE}, {"PgDn", KEY_NPAGE},     {"Home", KEY_HOME},   {"End", KEY_END},
 	{"Enter", '\n'},     {"Tab", '\t'},	      {"BTab", KEY_BTAB},   {"Esc", 27},
-	{"F1", KEY_F(1)},    {"F2", KEY_F(2)},
+	{"F1", KEY_F(1)},    {"F2", KEY_F(2)},	      {"Space", ' '},
 };
 
 /* The code of one key name: a named key, ^X for control keys, or a character. */
@@ -70,7 +70,7 @@ enum cb_action cb_key_action(int key, unsigned scope)
 	return CB_ACTION_NONE;
 }
 
-void cb_key_hints(unsigned scope, char *buf, size_t size)
+void cb_key_hints_fit(unsigned scope, int width, char *buf, size_t size)
 {
 	size_t used = 0;
 
@@ -83,8 +83,17 @@ void cb_key_hints(unsigned scope, char *buf, size_t size)
 				 actions[a].keys, actions[a].hint);
 		if (n < 0)
 			break;
+		if ((int)(used + (size_t)n) > width) {
+			buf[used] = '\0';
+			break;
+		}
 		used += (size_t)n;
 	}
+}
+
+void cb_key_hints(unsigned scope, char *buf, size_t size)
+{
+	cb_key_hints_fit(scope, (int)size, buf, size);
 }
 
 const char *cb_key_help_line(size_t i)

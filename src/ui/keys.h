@@ -10,24 +10,30 @@ enum cb_key_scope {
 	CB_SCOPE_LIST = 1 << 1,   /* caseload and other lists */
 	CB_SCOPE_FORM = 1 << 2,   /* any form screen */
 	CB_SCOPE_CASE = 1 << 3,   /* the case screen's tabs */
+	CB_SCOPE_SYNC = 1 << 4,   /* the sync screen */
+	CB_SCOPE_CONFLICT = 1 << 5, /* one sync conflict, field by field */
 };
+
+/* Scopes that move through rows. */
+#define CB_SCOPE_ROWS (CB_SCOPE_LIST | CB_SCOPE_CASE | CB_SCOPE_SYNC | CB_SCOPE_CONFLICT)
 
 /*
  * X(name, scope, keys, hint, help): keys are space-separated names (see keys.c);
  * "1-7" names a range of characters, and the handler reads which one was pressed.
  */
 #define CB_ACTIONS(X)                                                                          \
-	X(HELP, CB_SCOPE_GLOBAL | CB_SCOPE_LIST | CB_SCOPE_CASE, "? F1", "Help", "Show this help") \
-	X(BACK, CB_SCOPE_LIST | CB_SCOPE_CASE, "q", "Back", "Go back; on the caseload, quit")     \
+	X(HELP, CB_SCOPE_GLOBAL | CB_SCOPE_ROWS, "? F1", "Help", "Show this help")                 \
+	X(BACK, CB_SCOPE_ROWS, "q", "Back", "Go back; on the caseload, quit")                     \
 	X(QUIT, CB_SCOPE_GLOBAL, "^Q", NULL, "Quit casebook from anywhere")                      \
-	X(UP, CB_SCOPE_LIST | CB_SCOPE_CASE, "Up k", NULL, "Move up (on a case tab, scroll)")     \
-	X(DOWN, CB_SCOPE_LIST | CB_SCOPE_CASE, "Down j", NULL, "Move down (or scroll)")           \
-	X(PAGE_UP, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgUp ^B", NULL, "Page up")                     \
-	X(PAGE_DOWN, CB_SCOPE_LIST | CB_SCOPE_CASE, "PgDn ^F", NULL, "Page down")                 \
-	X(FIRST, CB_SCOPE_LIST | CB_SCOPE_CASE, "Home g", NULL, "First row")                      \
-	X(LAST, CB_SCOPE_LIST | CB_SCOPE_CASE, "End", NULL, "Last row")                           \
-	X(OPEN, CB_SCOPE_LIST, "Enter", "Open", "Open the selected row (on the caseload, the case)") \
-	X(REFRESH, CB_SCOPE_LIST | CB_SCOPE_CASE, "^L", NULL, "Redraw the screen and reload")     \
+	X(UP, CB_SCOPE_ROWS, "Up k", NULL, "Move up (on a case tab, scroll)")                     \
+	X(DOWN, CB_SCOPE_ROWS, "Down j", NULL, "Move down (or scroll)")                           \
+	X(PAGE_UP, CB_SCOPE_ROWS, "PgUp ^B", NULL, "Page up")                                     \
+	X(PAGE_DOWN, CB_SCOPE_ROWS, "PgDn ^F", NULL, "Page down")                                 \
+	X(FIRST, CB_SCOPE_ROWS, "Home g", NULL, "First row")                                      \
+	X(LAST, CB_SCOPE_ROWS, "End", NULL, "Last row")                                           \
+	X(OPEN, CB_SCOPE_LIST | CB_SCOPE_SYNC, "Enter", "Open",                                  \
+	  "Open the selected row (on the caseload, the case)")                                    \
+	X(REFRESH, CB_SCOPE_ROWS, "^L", NULL, "Redraw the screen and reload")                     \
 	X(NEXT_TAB, CB_SCOPE_CASE, "Right l", NULL, "Case screen: next tab")                      \
 	X(PREV_TAB, CB_SCOPE_CASE, "Left h", NULL, "Case screen: previous tab")                   \
 	X(GOTO_TAB, CB_SCOPE_CASE, "1-7", "Tabs", "Case screen: go to tab 1-7 (numbered on the tab bar)") \
@@ -52,7 +58,16 @@ enum cb_key_scope {
 	X(NEXT_FIELD, CB_SCOPE_FORM, "Tab Down", NULL, "Next field")                              \
 	X(PREV_FIELD, CB_SCOPE_FORM, "BTab Up", NULL, "Previous field")                           \
 	X(SAVE, CB_SCOPE_FORM, "F2 ^S", "Save", "Save the form")                                  \
-	X(CANCEL, CB_SCOPE_FORM, "Esc", "Cancel", "Cancel (asks before throwing away typing)")
+	X(CANCEL, CB_SCOPE_FORM, "Esc", "Cancel", "Cancel (asks before throwing away typing)")    \
+	X(SYNC, CB_SCOPE_LIST, "S", NULL, "Sync: export or import a bundle, history, conflicts")  \
+	X(SYNC_EXPORT, CB_SCOPE_SYNC, "e", "Export",                                              \
+	  "Sync: write a bundle (for the hub; on the hub, one per laptop)")                       \
+	X(SYNC_IMPORT, CB_SCOPE_SYNC, "i", "Import", "Sync: import a bundle from a file")         \
+	X(KEEP_MINE, CB_SCOPE_CONFLICT, "m", "Mine", "Conflict: keep the record as it is now")   \
+	X(KEEP_THEIRS, CB_SCOPE_CONFLICT, "t", "Theirs",                                          \
+	  "Conflict: take every field from the version set aside")                                \
+	X(PICK, CB_SCOPE_CONFLICT, "Space", "Pick", "Conflict: switch a field between mine and theirs") \
+	X(MERGE, CB_SCOPE_CONFLICT, "F2 ^S", "Save", "Conflict: save the fields as picked")
 
 enum cb_action {
 	CB_ACTION_NONE = 0,
@@ -67,6 +82,8 @@ enum cb_action cb_key_action(int key, unsigned scope);
 
 /* Writes the status-bar hints for scope ("?:Help q:Back ...") into buf. */
 void cb_key_hints(unsigned scope, char *buf, size_t size);
+/* The same, leaving out the hints (from the last) that would take it past width columns. */
+void cb_key_hints_fit(unsigned scope, int width, char *buf, size_t size);
 
 /* The help screen's lines, generated from the table; NULL after the last. */
 const char *cb_key_help_line(size_t i);

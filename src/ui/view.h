@@ -75,5 +75,12 @@ extern const struct cb_view_ops cb_drafts_view;
 extern const struct cb_view_ops cb_welcome_view;
 /* One case on tabs; opened with the case id (const char *) as the arg. */
 extern const struct cb_view_ops cb_case_view;
+/* The sync screen: export, import, open conflicts, recent exchanges. */
+extern const struct cb_view_ops cb_sync_view;
+/* One sync conflict; opened with the conflict id (const char *) as the arg. */
+extern const struct cb_view_ops cb_conflict_view;
+
+/* Opens the sync screen, or says why not (this casebook is not in a sync team). */
+void cb_sync_screen_open(cb_app *app);
 
 #endif
