@@ -213,7 +213,7 @@ enum cb_status cb_sync_peer_find(cb_store *st, const char *what, cb_sync_peer *o
 		"WHERE id = ?1",
 		"WHERE length(?1) >= 8 AND substr(id, 1, length(?1)) = ?1",
 		"WHERE label = ?1",
-		"WHERE practitioner_id = ?1",
+		"WHERE practitioner_id = ?1 AND revoked_at IS NULL",
 	};
 	cb_sync_peer *list = NULL;
 	size_t n = 0;

@@ -42,7 +42,7 @@ void cb_sync_peer_clear(cb_sync_peer *p);
 
 /*
  * Finds a device by id, id prefix (8 characters or more), label, or the
- * practitioner whose only device it is. The caller clears *out.
+ * practitioner whose only device (not revoked) it is. The caller clears *out.
  */
 enum cb_status cb_sync_peer_find(cb_store *st, const char *what, cb_sync_peer *out, cb_err *err);
 
