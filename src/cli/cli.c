@@ -30,6 +30,7 @@ static const struct command {
 	{"backup", cb_cmd_backup, "copy the database consistently, even while it is in use"},
 	{"restore", cb_cmd_restore, "replace the database with a checked backup"},
 	{"gen", cb_cmd_gen, "make a synthetic casebook: gen --families N [--seed S]"},
+	{"sync", cb_cmd_sync, "exchange bundles with the team hub (casebook-sync(7))"},
 };
 
 static void usage(FILE *f)

@@ -51,5 +51,6 @@ int cb_cmd_report(cb_cli *cli, int argc, char **argv);
 int cb_cmd_gen(cb_cli *cli, int argc, char **argv);
 int cb_cmd_backup(cb_cli *cli, int argc, char **argv);
 int cb_cmd_restore(cb_cli *cli, int argc, char **argv);
+int cb_cmd_sync(cb_cli *cli, int argc, char **argv);
 
 #endif

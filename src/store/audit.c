@@ -47,7 +47,8 @@ static void sql_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static void sql_device(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	sqlite3_result_text(ctx, cb_store_device(sqlite3_user_data(ctx)), -1, SQLITE_TRANSIENT);
+	sqlite3_result_text(ctx, cb_store_audit_device(sqlite3_user_data(ctx)), -1,
+			    SQLITE_TRANSIENT);
 }
 
 enum cb_status cb_audit_register(sqlite3 *db, void *store_ctx, cb_err *err)

@@ -8,6 +8,7 @@
 
 extern const char cb_schema_v1_sql[];
 extern const char cb_schema_v2_sql[];
+extern const char cb_schema_v3_sql[];
 
 const char *const cb_audited_tables[] = {
 	"teams", "practitioners", "families", "people", "family_members", "cases",
@@ -35,9 +36,18 @@ static enum cb_status migrate_v2(sqlite3 *db, cb_err *err)
 	return CB_OK;
 }
 
+/* Version 3: sync between laptops and the hub: devices, history, conflicts (audited). */
+static enum cb_status migrate_v3(sqlite3 *db, cb_err *err)
+{
+	if (sqlite3_exec(db, cb_schema_v3_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return cb_fail(err, CB_ERROR, "adding sync: %s", sqlite3_errmsg(db));
+	return cb_audit_install_triggers(db, "sync_conflicts", err);
+}
+
 static enum cb_status (*const migrations[])(sqlite3 *, cb_err *) = {
 	migrate_v1,
 	migrate_v2,
+	migrate_v3,
 };
 #define N_MIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == CB_SCHEMA_VERSION,

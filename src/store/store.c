@@ -34,6 +34,7 @@ struct cb_store {
 	char *path;
 	char device[CB_UUID_LEN + 1];
 	char *actor;
+	char *audit_device; /* the device named in the audit log, when not this one */
 	cb_hlc hlc;        /* last clock value issued or seen */
 	bool hlc_dirty;    /* hlc advanced since it was last saved in meta */
 };
@@ -147,6 +148,7 @@ void cb_store_close(cb_store *st)
 	sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st->actor);
+	free(st->audit_device);
 	free(st);
 }
 
@@ -190,6 +192,27 @@ const char *cb_store_device(const cb_store *st)
 	return st->device;
 }
 
+enum cb_status cb_store_set_device(cb_store *st, const char *device, cb_err *err)
+{
+	if (strlen(device) > CB_UUID_LEN)
+		return cb_fail(err, CB_INVALID, "device id %s is too long", device);
+	if (cb_store_meta_set(st, "device_id", device, err))
+		return err->code;
+	snprintf(st->device, sizeof st->device, "%s", device);
+	return CB_OK;
+}
+
+void cb_store_set_audit_device(cb_store *st, const char *device)
+{
+	free(st->audit_device);
+	st->audit_device = xstrdup_or_null(device);
+}
+
+const char *cb_store_audit_device(const cb_store *st)
+{
+	return st->audit_device ? st->audit_device : st->device;
+}
+
 void cb_store_set_actor(cb_store *st, const char *actor)
 {
 	free(st->actor);
@@ -213,6 +236,16 @@ void cb_store_hlc_next(cb_store *st, char *buf)
 
 	st->hlc_dirty = true;
 	cb_hlc_format(h, st->device, buf, 64);
+}
+
+void cb_store_hlc_observe(cb_store *st, const char *hlc)
+{
+	cb_hlc seen;
+
+	if (!cb_hlc_parse(hlc, &seen))
+		return;
+	cb_hlc_receive(&st->hlc, seen, cb_clock_now_ms());
+	st->hlc_dirty = true;
 }
 
 enum cb_status cb_store_begin(cb_store *st, cb_err *err)

@@ -13,7 +13,7 @@ typedef struct cb_store cb_store;
 #define CB_STORE_BUSY_TIMEOUT_MS 5000
 
 /* The schema version this casebook writes (PRAGMA user_version). */
-#define CB_SCHEMA_VERSION 2
+#define CB_SCHEMA_VERSION 3
 
 enum cb_store_flags {
 	CB_STORE_CREATE = 1 << 0, /* create the file (0600) if it does not exist */
@@ -40,14 +40,32 @@ const char *cb_store_path(const cb_store *st);
 /* This device's id, made at creation and kept in the meta table. */
 const char *cb_store_device(const cb_store *st);
 
+/*
+ * Takes a new device id (sync enrolment gives a laptop the id its hub knows it
+ * by): kept in meta and used for the writes that follow. Call inside a write
+ * transaction.
+ */
+enum cb_status cb_store_set_device(cb_store *st, const char *device, cb_err *err);
+
 /* Who the audit log names for the writes that follow (copied). */
 void cb_store_set_actor(cb_store *st, const char *actor);
 const char *cb_store_actor(const cb_store *st);
+
+/*
+ * The device the audit log names for the writes that follow: during a sync
+ * import, the device the bundle came from (copied); NULL goes back to this
+ * device. Record rows still get this device's id in device_id.
+ */
+void cb_store_set_audit_device(cb_store *st, const char *device);
+const char *cb_store_audit_device(const cb_store *st);
 
 /* Writes the current time ("YYYY-MM-DDTHH:MM:SS.mmmZ", 25 bytes) into buf. */
 void cb_store_now(cb_store *st, char *buf);
 /* Writes the next hybrid-logical-clock value for updated_at into buf (64 bytes). */
 void cb_store_hlc_next(cb_store *st, char *buf);
+/* Moves the clock past a value seen from another device (sync), so that edits
+ * made here afterwards order after it. Ignores text that is not a clock value. */
+void cb_store_hlc_observe(cb_store *st, const char *hlc);
 
 /* BEGIN IMMEDIATE, waiting up to the busy timeout for another writer. */
 enum cb_status cb_store_begin(cb_store *st, cb_err *err);

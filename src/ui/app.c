@@ -11,6 +11,7 @@
 #include "core/mem.h"
 #include "core/text.h"
 #include "store/drafts.h"
+#include "sync/sync.h"
 
 #define MAX_VIEWS 16
 
@@ -123,20 +124,38 @@ void cb_view_title(WINDOW *win, const char *title, const char *right)
 	free(buf);
 }
 
+/*
+ * Hints and the message, if there is one; otherwise, in a sync team, what
+ * waits to sync (in at most a third of the line), with only the hints that
+ * fit whole beside it.
+ */
+static void status_line(cb_app *app, unsigned scope)
+{
+	char hints[512], badge[64];
+
+	cb_key_hints(scope, hints, sizeof hints);
+	if (app->message[0]) {
+		cb_display_status(hints, app->message, app->message_style);
+	} else if (cb_sync_badge(app->ctx->store, COLS / 3, badge, sizeof badge)) {
+		cb_key_hints_fit(scope, COLS - cb_text_width(badge) - 2, hints, sizeof hints);
+		cb_display_status(hints, badge, CB_STYLE_DIM);
+	} else {
+		cb_display_status(hints, NULL, app->message_style);
+	}
+}
+
 static void draw(cb_app *app)
 {
 	cb_view *top = app->stack[app->depth - 1];
-	char hints[512];
 
 	if (cb_display_too_small())
 		return;
 	if (!top->ops->erases_itself)
 		werase(top->win);
 	top->ops->draw(top);
-	cb_key_hints(top->ops->scope, hints, sizeof hints);
 	/* stdscr (the status line) first: the panels go over it. The other way round, a
 	 * stdscr erased by a resize would blank the screen until the next key. */
-	cb_display_status(hints, app->message[0] ? app->message : NULL, app->message_style);
+	status_line(app, top->ops->scope);
 	wnoutrefresh(stdscr);
 	update_panels();
 	curs_set(top->ops->place_cursor ? 1 : 0);

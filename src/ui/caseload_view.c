@@ -283,6 +283,10 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 		cb_app_push(v->app, &cb_team_view, NULL);
 		return CB_KEY_HANDLED;
 	}
+	if (action == CB_ACTION_SYNC) {
+		cb_sync_screen_open(v->app);
+		return CB_KEY_HANDLED;
+	}
 	if (action == CB_ACTION_SORT || action == CB_ACTION_FILTER) {
 		if (action == CB_ACTION_SORT)
 			s->sort = (s->sort + 1) % SORT_COUNT;

@@ -70,7 +70,7 @@ enum cb_action cb_key_action(int key, unsigned scope)
 	return CB_ACTION_NONE;
 }
 
-void cb_key_hints(unsigned scope, char *buf, size_t size)
+void cb_key_hints_fit(unsigned scope, int width, char *buf, size_t size)
 {
 	size_t used = 0;
 
@@ -83,6 +83,10 @@ void cb_key_hints(unsigned scope, char *buf, size_t size)
 				 actions[a].keys, actions[a].hint);
 		if (n < 0)
 			break;
+		if ((int)(used + (size_t)n) > width) {
+			buf[used] = '\0';
+			break;
+		}
 		used += (size_t)n;
 	}
 }
@@ -90,6 +94,11 @@ void cb_key_hints(unsigned scope, char *buf, size_t size)
 unsigned cb_key_help_scope(size_t i)
 {
 	return i + 1 < CB_ACTION_COUNT ? actions[i + 1].scope : 0;
+}
+
+void cb_key_hints(unsigned scope, char *buf, size_t size)
+{
+	cb_key_hints_fit(scope, (int)size, buf, size);
 }
 
 const char *cb_key_help_line(size_t i)

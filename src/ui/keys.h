@@ -12,10 +12,13 @@ enum cb_key_scope {
 	CB_SCOPE_CASE = 1 << 3,   /* the case screen's tabs */
 	CB_SCOPE_TEAM = 1 << 4,   /* the team review and its one-page case summaries */
 	CB_SCOPE_REPORT = 1 << 5, /* the reports screen */
+	CB_SCOPE_SYNC = 1 << 6,   /* the sync screen */
+	CB_SCOPE_CONFLICT = 1 << 7, /* one sync conflict, field by field */
 };
 
 /* Scopes that move through a list or scroll a page. */
-#define CB_SCOPE_BROWSE (CB_SCOPE_LIST | CB_SCOPE_CASE | CB_SCOPE_TEAM | CB_SCOPE_REPORT)
+#define CB_SCOPE_BROWSE (CB_SCOPE_LIST | CB_SCOPE_CASE | CB_SCOPE_TEAM | CB_SCOPE_REPORT | \
+			 CB_SCOPE_SYNC | CB_SCOPE_CONFLICT)
 
 /*
  * X(name, scope, keys, hint, help): keys are space-separated names (see keys.c);
@@ -32,7 +35,7 @@ enum cb_key_scope {
 	X(PAGE_DOWN, CB_SCOPE_BROWSE, "PgDn ^F", NULL, "Page down")                                \
 	X(FIRST, CB_SCOPE_BROWSE, "Home g", NULL, "First row")                                     \
 	X(LAST, CB_SCOPE_BROWSE, "End", NULL, "Last row")                                          \
-	X(OPEN, CB_SCOPE_LIST | CB_SCOPE_TEAM, "Enter", "Open",                                   \
+	X(OPEN, CB_SCOPE_LIST | CB_SCOPE_TEAM | CB_SCOPE_SYNC, "Enter", "Open",                                   \
 	  "Open the selected row; on a one-page summary, the case screen")                         \
 	X(REFRESH, CB_SCOPE_BROWSE, "^L", NULL, "Redraw the screen and reload")                    \
 	X(NEXT_TAB, CB_SCOPE_CASE, "Right l", NULL, "Case screen: next tab")                      \
@@ -69,7 +72,16 @@ enum cb_key_scope {
 	X(NEXT_FIELD, CB_SCOPE_FORM, "Tab Down", NULL, "Next field")                              \
 	X(PREV_FIELD, CB_SCOPE_FORM, "BTab Up", NULL, "Previous field")                           \
 	X(SAVE, CB_SCOPE_FORM, "F2 ^S", "Save", "Save the form")                                  \
-	X(CANCEL, CB_SCOPE_FORM, "Esc", "Cancel", "Cancel (asks before throwing away typing)")
+	X(CANCEL, CB_SCOPE_FORM, "Esc", "Cancel", "Cancel (asks before throwing away typing)")    \
+	X(SYNC, CB_SCOPE_LIST, "S", NULL, "Sync: export or import a bundle, history, conflicts")  \
+	X(SYNC_EXPORT, CB_SCOPE_SYNC, "e", "Export",                                              \
+	  "Sync: write a bundle (for the hub; on the hub, one per laptop)")                       \
+	X(SYNC_IMPORT, CB_SCOPE_SYNC, "i", "Import", "Sync: import a bundle from a file")         \
+	X(KEEP_MINE, CB_SCOPE_CONFLICT, "m", "Mine", "Conflict: keep the record as it is now")   \
+	X(KEEP_THEIRS, CB_SCOPE_CONFLICT, "t", "Theirs",                                          \
+	  "Conflict: take every field from the version set aside")                                \
+	X(PICK, CB_SCOPE_CONFLICT, "Space", "Pick", "Conflict: switch a field between mine and theirs") \
+	X(MERGE, CB_SCOPE_CONFLICT, "F2 ^S", "Save", "Conflict: save the fields as picked")
 
 enum cb_action {
 	CB_ACTION_NONE = 0,
@@ -90,6 +102,8 @@ enum cb_action cb_key_action(int key, unsigned scope);
 
 /* Writes the status-bar hints for scope ("?:Help q:Back ...") into buf. */
 void cb_key_hints(unsigned scope, char *buf, size_t size);
+/* The same, leaving out the hints (from the last) that would take it past width columns. */
+void cb_key_hints_fit(unsigned scope, int width, char *buf, size_t size);
 
 /* The help screen's lines, generated from the table; NULL after the last. */
 const char *cb_key_help_line(size_t i);

@@ -84,5 +84,12 @@ extern const struct cb_view_ops cb_team_view;
 extern const struct cb_view_ops cb_summary_view;
 /* The outcome report (report/report.h) with keys for the period and whose cases; arg NULL. */
 extern const struct cb_view_ops cb_report_view;
+/* The sync screen: export, import, open conflicts, recent exchanges. */
+extern const struct cb_view_ops cb_sync_view;
+/* One sync conflict; opened with the conflict id (const char *) as the arg. */
+extern const struct cb_view_ops cb_conflict_view;
+
+/* Opens the sync screen, or says why not (this casebook is not in a sync team). */
+void cb_sync_screen_open(cb_app *app);
 
 #endif

@@ -295,13 +295,17 @@ static void test_upgrade_from_v1_keeps_data_and_indexes_notes(void **state)
 
 	seed_case(st);
 	/* Turn the database back into a version 1 one, as an older casebook left it. */
-	assert_int_equal(tu_exec(st, "DROP TRIGGER notes_fts_insert; DROP TABLE notes_fts;"
+	assert_int_equal(tu_exec(st, "DROP TABLE sync_conflicts; DROP TABLE sync_history;"
+				     "DROP TABLE sync_sent; DROP TABLE sync_device_cases;"
+				     "DROP TABLE sync_devices; DROP INDEX audit_log_row;"
+				     "DROP TRIGGER notes_fts_insert; DROP TABLE notes_fts;"
 				     "DROP TABLE drafts; PRAGMA user_version = 1;"),
 			 SQLITE_OK);
 	cb_store_close(st);
 	assert_int_equal(cb_store_open(path, 0, &st, &err), CB_OK);
-	assert_int_equal(tu_int(st, "PRAGMA user_version"), 2);
+	assert_int_equal(tu_int(st, "PRAGMA user_version"), CB_SCHEMA_VERSION);
 	assert_int_equal(tu_int(st, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'visit'"), 1);
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM sync_conflicts"), 0);
 	assert_int_equal(tu_int(st, "SELECT count(*) FROM audit_log"), 6);
 	cb_store_close(st);
 	free(path);
