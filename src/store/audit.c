@@ -104,6 +104,11 @@ out:
 	return rc;
 }
 
+/*
+ * The entry's values are worked out once, in v: "LIMIT 1 OFFSET 0" keeps
+ * SQLite from flattening v into the INSERT, which would compute the JSON and
+ * the previous hash twice (once for the column, once for the chain).
+ */
 static void append_trigger(strbuf *sql, const char *table, const char *op, const char *event,
 			   const char *rid, const char *before, const char *after)
 {
@@ -116,7 +121,8 @@ static void append_trigger(strbuf *sql, const char *table, const char *op, const
 		   "  cb_chain(v.prev, v.at, v.actor, v.dev, '%s', v.rid, '%s', v.before, v.after)\n"
 		   " FROM (SELECT cb_now() AS at, cb_actor() AS actor, cb_device() AS dev,\n"
 		   "  %s AS rid, %s AS before, %s AS after,\n"
-		   "  coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '') AS prev) AS v;\n"
+		   "  coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '') AS prev\n"
+		   "  LIMIT 1 OFFSET 0) AS v;\n"
 		   "END;\n",
 		   table, op, table, op, event, table, table, op, table, op, rid, before, after);
 }

@@ -36,11 +36,18 @@ static enum cb_status migrate_v2(sqlite3 *db, cb_err *err)
 	return CB_OK;
 }
 
-/* Version 3: sync between laptops and the hub: devices, history, conflicts (audited). */
+/*
+ * Version 3: sync between laptops and the hub: devices, history, conflicts
+ * (audited); and the audit triggers again, which now work out each entry once
+ * (the same entries, about twice as fast for a sync import).
+ */
 static enum cb_status migrate_v3(sqlite3 *db, cb_err *err)
 {
 	if (sqlite3_exec(db, cb_schema_v3_sql, NULL, NULL, NULL) != SQLITE_OK)
 		return cb_fail(err, CB_ERROR, "adding sync: %s", sqlite3_errmsg(db));
+	for (int i = 0; cb_audited_tables[i]; i++)
+		if (cb_audit_install_triggers(db, cb_audited_tables[i], err))
+			return err->code;
 	return cb_audit_install_triggers(db, "sync_conflicts", err);
 }
 
