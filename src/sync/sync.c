@@ -539,22 +539,22 @@ long long cb_sync_open_conflicts(cb_store *st)
 	return count_query(st, "SELECT count(*) FROM sync_conflicts WHERE status = 'open'", NULL);
 }
 
-static void hub_forms(long long c, char forms[][48])
+static void hub_forms(long long c, char forms[][96])
 {
 	const char *s = c == 1 ? "" : "s";
 
 	if (c == 0) {
 		for (int i = 0; i < 4; i++)
-			snprintf(forms[i], 48, "hub");
+			snprintf(forms[i], 96, "hub");
 		return;
 	}
-	snprintf(forms[0], 48, "hub: %lld conflict%s", c, s);
-	snprintf(forms[1], 48, "%lld conflict%s", c, s);
-	snprintf(forms[2], 48, "hub !%lld", c);
-	snprintf(forms[3], 48, "!%lld", c);
+	snprintf(forms[0], 96, "hub: %lld conflict%s", c, s);
+	snprintf(forms[1], 96, "%lld conflict%s", c, s);
+	snprintf(forms[2], 96, "hub !%lld", c);
+	snprintf(forms[3], 96, "!%lld", c);
 }
 
-static void laptop_forms(long long p, long long c, char forms[][48])
+static void laptop_forms(long long p, long long c, char forms[][96])
 {
 	char base[32];
 	const char *s = c == 1 ? "" : "s";
@@ -564,22 +564,22 @@ static void laptop_forms(long long p, long long c, char forms[][48])
 	else
 		snprintf(base, sizeof base, "synced");
 	if (c > 0) {
-		snprintf(forms[0], 48, "%s, %lld conflict%s", base, c, s);
-		snprintf(forms[1], 48, "%s !%lld", base, c);
+		snprintf(forms[0], 96, "%s, %lld conflict%s", base, c, s);
+		snprintf(forms[1], 96, "%s !%lld", base, c);
 	} else {
-		snprintf(forms[0], 48, "%s", base);
-		snprintf(forms[1], 48, "%s", base);
+		snprintf(forms[0], 96, "%s", base);
+		snprintf(forms[1], 96, "%s", base);
 	}
-	snprintf(forms[2], 48, "%s", base);
+	snprintf(forms[2], 96, "%s", base);
 	if (p > 0)
-		snprintf(forms[3], 48, "sync %lld", p);
+		snprintf(forms[3], 96, "sync %lld", p);
 	else
-		snprintf(forms[3], 48, "synced");
+		snprintf(forms[3], 96, "synced");
 }
 
 bool cb_sync_badge(cb_store *st, int room, char *buf, size_t size)
 {
-	char *role = cb_store_meta_get(st, "sync_role"), forms[4][48];
+	char *role = cb_store_meta_get(st, "sync_role"), forms[4][96];
 	bool hub = role && strcmp(role, "hub") == 0, laptop = role && strcmp(role, "laptop") == 0;
 	int i = 0;
 
