@@ -607,7 +607,7 @@ static void test_enrolment_needs_the_code_and_an_empty_casebook(void **state)
 	team_free(t);
 }
 
-static void test_badge_counts_what_is_unsent(void **state)
+static void test_badge_counts_what_is_not_on_the_hub(void **state)
 {
 	team *t = team_new();
 	struct note_arg n = {"case-1", "x"};
@@ -617,7 +617,7 @@ static void test_badge_counts_what_is_unsent(void **state)
 	assert_string_equal(buf, "synced");
 	sy_write(t->ann, add_note, &n);
 	assert_true(cb_sync_badge(t->ann, 40, buf, sizeof buf));
-	assert_string_equal(buf, "1 unsent");
+	assert_string_equal(buf, "1 to sync");
 	assert_true(cb_sync_badge(t->ann, 7, buf, sizeof buf));
 	assert_string_equal(buf, "sync 1");
 	assert_true(cb_sync_badge(t->hub, 40, buf, sizeof buf));
@@ -649,7 +649,7 @@ int main(void)
 		cmocka_unit_test(test_bundle_from_another_hub_is_refused),
 		cmocka_unit_test(test_bundle_from_a_newer_casebook_is_refused),
 		cmocka_unit_test(test_enrolment_needs_the_code_and_an_empty_casebook),
-		cmocka_unit_test(test_badge_counts_what_is_unsent),
+		cmocka_unit_test(test_badge_counts_what_is_not_on_the_hub),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
