@@ -209,9 +209,11 @@ static int enrol(cb_cli *cli, int argc, char **argv)
 
 static void print_export(const cb_cli *cli, const char *path, const cb_sync_report *r)
 {
-	fprintf(cli->out, "wrote %s: bundle %llu for %s, %zu records (changes %llu to %llu)",
-		path, (unsigned long long)r->bundle, r->peer, r->records,
-		(unsigned long long)r->seq_from, (unsigned long long)r->seq_to);
+	fprintf(cli->out, "wrote %s: bundle %llu for %s, %zu record%s", path,
+		(unsigned long long)r->bundle, r->peer, r->records, r->records == 1 ? "" : "s");
+	if (r->seq_to >= r->seq_from)
+		fprintf(cli->out, " (changes %llu to %llu)", (unsigned long long)r->seq_from,
+			(unsigned long long)r->seq_to);
 	if (r->dropped)
 		fprintf(cli->out, "; %zu case%s to let go", r->dropped, r->dropped == 1 ? "" : "s");
 	fputs("\n", cli->out);
@@ -282,8 +284,9 @@ static void print_import(const cb_cli *cli, const char *path, const cb_sync_repo
 		print_notes(cli, r);
 		return;
 	}
-	fprintf(cli->out, "imported %s: bundle %llu from %s, %zu records, %zu changed here", path,
-		(unsigned long long)r->bundle, r->peer, r->records, r->applied);
+	fprintf(cli->out, "imported %s: bundle %llu from %s, %zu record%s, %zu changed here", path,
+		(unsigned long long)r->bundle, r->peer, r->records, r->records == 1 ? "" : "s",
+		r->applied);
 	if (r->conflicts)
 		fprintf(cli->out, ", %zu new conflict%s (casebook sync conflicts)", r->conflicts,
 			r->conflicts == 1 ? "" : "s");

@@ -17,7 +17,7 @@ static void print_identity(const cb_cli *cli, cb_store *st, const cb_sync_identi
 		cb_sync_role_name(me->role), cb_store_device(st), me->team_id ? me->team_id : "?",
 		me->hub_id ? me->hub_id : "?");
 	if (me->role == CB_SYNC_LAPTOP)
-		fprintf(cli->out, "practitioner: %s\nunsent changes: %lld\n",
+		fprintf(cli->out, "practitioner: %s\nchanges not yet on the hub: %lld\n",
 			me->practitioner_id ? me->practitioner_id : "?", cb_sync_pending(st));
 	fprintf(cli->out, "open conflicts: %lld%s\n", cb_sync_open_conflicts(st),
 		cb_sync_open_conflicts(st) > 0 ? " (casebook sync conflicts)" : "");

@@ -1,6 +1,7 @@
 /* apply.c: a bundle's changeset applied with sqlite3changeset_apply_v2 and a last-writer-wins handler. */
 #include "sync/apply.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -128,6 +129,9 @@ static enum cb_status prepass(applier *a, const unsigned char *cs, size_t len, c
 	const char *table;
 	int ncol, op, indirect;
 
+	if (len > INT_MAX)
+		return cb_fail(err, CB_INVALID, "is too large to import (over 2 GB); export smaller "
+			       "bundles, more often");
 	if (sqlite3changeset_start(&it, (int)len, (void *)cs) != SQLITE_OK)
 		return cb_fail(err, CB_CORRUPT, "is damaged inside although it is authentic");
 	while (rc == CB_OK && sqlite3changeset_next(it) == SQLITE_ROW) {

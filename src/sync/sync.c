@@ -560,7 +560,7 @@ static void laptop_forms(long long p, long long c, char forms[][96])
 	const char *s = c == 1 ? "" : "s";
 
 	if (p > 0)
-		snprintf(base, sizeof base, "%lld unsent", p);
+		snprintf(base, sizeof base, "%lld to sync", p);
 	else
 		snprintf(base, sizeof base, "synced");
 	if (c > 0) {

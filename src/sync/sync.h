@@ -97,7 +97,7 @@ long long cb_sync_open_conflicts(cb_store *st);
 
 /*
  * The status bar's note, the longest form that fits in `room` columns: on a
- * laptop "12 unsent, 1 conflict" down to "12 unsent" and "sync 12", or
+ * laptop "12 to sync, 1 conflict" down to "12 to sync" and "sync 12", or
  * "synced"; on the hub "hub: 2 conflicts" down to "hub !2", or "hub". False
  * if this casebook is not in a sync team.
  */

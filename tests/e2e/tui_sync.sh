@@ -41,7 +41,7 @@ close_zoe "$HUB" "Stepped down to universal services"
 # The laptop's status line counts what waits for the hub; its bundle brings the conflict.
 app_start 80 24 --db "$LAPTOP"
 wait_for "Kemi Adeyemi"
-wait_for "2 unsent" # the case and its plan wait for the hub
+wait_for "2 to sync" # the case and its plan, not yet on the hub
 keys q
 wait_for "[exited 0]"
 tmux -L "$E2E_SOCKET" kill-session -t app

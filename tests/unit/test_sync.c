@@ -8,6 +8,7 @@
 #include "cli/export.h"
 #include "core/clock.h"
 #include "core/mem.h"
+#include "store/drafts.h"
 #include "store/records.h"
 #include "sync/bundle.h"
 #include "sync/sync.h"
@@ -379,6 +380,25 @@ static void test_pending_change_keeps_a_reallocated_case(void **state)
 	team_free(t);
 }
 
+static void test_draft_keeps_a_reallocated_case(void **state)
+{
+	team *t = team_new();
+	const char *keys[] = {"text"}, *values[] = {"half a note"};
+	cb_err err = {0};
+
+	sy_exchange(t->hub, t->ann, t->dir);
+	assert_int_equal(cb_draft_save(t->ann, "note", "case-1", "Note", keys, values, 1, &err),
+			 CB_OK);
+	set(t->hub, "cases", "case-1", "practitioner_id", "prac-2");
+	sy_exchange(t->hub, t->ann, t->dir);
+	assert_int_equal(tu_int(t->ann, "SELECT count(*) FROM cases WHERE id = 'case-1'"), 1);
+	assert_int_equal(cb_draft_delete(t->ann, "note", "case-1", &err), CB_OK);
+	sy_exchange(t->hub, t->ann, t->dir);
+	assert_int_equal(tu_int(t->ann, "SELECT count(*) FROM cases WHERE id = 'case-1'"), 0);
+	assert_holds_scope(t, t->ann, "prac-1");
+	team_free(t);
+}
+
 /* ---- family references given twice ---- */
 
 static void new_family(cb_store *st, void *arg)
@@ -607,7 +627,7 @@ static void test_enrolment_needs_the_code_and_an_empty_casebook(void **state)
 	team_free(t);
 }
 
-static void test_badge_counts_what_is_unsent(void **state)
+static void test_badge_counts_what_is_not_on_the_hub(void **state)
 {
 	team *t = team_new();
 	struct note_arg n = {"case-1", "x"};
@@ -617,7 +637,7 @@ static void test_badge_counts_what_is_unsent(void **state)
 	assert_string_equal(buf, "synced");
 	sy_write(t->ann, add_note, &n);
 	assert_true(cb_sync_badge(t->ann, 40, buf, sizeof buf));
-	assert_string_equal(buf, "1 unsent");
+	assert_string_equal(buf, "1 to sync");
 	assert_true(cb_sync_badge(t->ann, 7, buf, sizeof buf));
 	assert_string_equal(buf, "sync 1");
 	assert_true(cb_sync_badge(t->hub, 40, buf, sizeof buf));
@@ -642,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_keep_theirs_brings_the_other_version_back),
 		cmocka_unit_test(test_reallocated_case_leaves_once_its_changes_are_on_the_hub),
 		cmocka_unit_test(test_pending_change_keeps_a_reallocated_case),
+		cmocka_unit_test(test_draft_keeps_a_reallocated_case),
 		cmocka_unit_test(test_family_reference_given_twice_is_made_unique),
 		cmocka_unit_test(test_flipped_bytes_are_refused),
 		cmocka_unit_test(test_truncated_bundle_is_refused),
@@ -649,7 +670,7 @@ int main(void)
 		cmocka_unit_test(test_bundle_from_another_hub_is_refused),
 		cmocka_unit_test(test_bundle_from_a_newer_casebook_is_refused),
 		cmocka_unit_test(test_enrolment_needs_the_code_and_an_empty_casebook),
-		cmocka_unit_test(test_badge_counts_what_is_unsent),
+		cmocka_unit_test(test_badge_counts_what_is_not_on_the_hub),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -485,7 +485,29 @@ static bool hub_kept(world *w, sqlite3_value *table, sqlite3_value *row, sqlite3
 	return kept;
 }
 
-/* True if a version the current one grew from (or the current one) says what the leaf says. */
+/* The versions the hub keeps in conflicts, into mem's table kept. */
+static void collect_kept(sqlite3 *mem, world *w)
+{
+	sqlite3_stmt *q = NULL, *ins = NULL;
+
+	sqlite3_exec(mem, "CREATE TABLE kept(tbl, row_id, ver)", NULL, NULL, NULL);
+	sqlite3_prepare_v2(cb_store_db(w->db[0]), "SELECT tbl, row_key, loser_at FROM sync_conflicts"
+				" UNION SELECT tbl, row_key, winner_at FROM sync_conflicts", -1, &q, NULL);
+	sqlite3_prepare_v2(mem, "INSERT INTO kept VALUES (?, ?, ?)", -1, &ins, NULL);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		for (int i = 0; i < 3; i++)
+			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(q, i));
+		sqlite3_step(ins);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(ins);
+}
+
+/*
+ * True if a version the current one grew from (or the current one), or a
+ * version kept in a conflict, says what the leaf says.
+ */
 static bool said_by_history(sqlite3 *mem, sqlite3_stmt *leaf, const char *current)
 {
 	sqlite3_stmt *q = NULL;
@@ -495,8 +517,9 @@ static bool said_by_history(sqlite3 *mem, sqlite3_stmt *leaf, const char *curren
 			   "WITH RECURSIVE chain(ver) AS (SELECT ?3 UNION SELECT v.base FROM v JOIN"
 			   " chain ON v.ver = chain.ver WHERE v.tbl = ?1 AND v.row_id = ?2"
 			   " AND v.base IS NOT NULL)"
-			   " SELECT 1 FROM v WHERE tbl = ?1 AND row_id = ?2 AND ver IN chain"
-			   " AND content = ?4", -1, &q, NULL);
+			   " SELECT 1 FROM v WHERE tbl = ?1 AND row_id = ?2 AND content = ?4 AND"
+			   " (ver IN chain OR ver IN (SELECT ver FROM kept WHERE tbl = ?1"
+			   " AND row_id = ?2))", -1, &q, NULL);
 	sqlite3_bind_value(q, 1, sqlite3_column_value(leaf, 0));
 	sqlite3_bind_value(q, 2, sqlite3_column_value(leaf, 1));
 	sqlite3_bind_text(q, 3, current, -1, SQLITE_STATIC);
@@ -508,9 +531,9 @@ static bool said_by_history(sqlite3 *mem, sqlite3_stmt *leaf, const char *curren
 
 /*
  * Every version no later edit replaced is the hub's current one, or kept as a
- * conflict, or says what a version the current one grew from says (two
- * devices making the same change, or renaming a family reference alike, lose
- * nothing).
+ * conflict, or says what a version the current one grew from, or one kept in
+ * a conflict, says (two devices making the same change, or renaming a family
+ * reference alike, lose nothing: no conflict is recorded between equals).
  */
 static void assert_nothing_lost(world *w, unsigned seed)
 {
@@ -521,6 +544,7 @@ static void assert_nothing_lost(world *w, unsigned seed)
 	sqlite3_exec(mem, "CREATE TABLE v(tbl, row_id, ver, base, content)", NULL, NULL, NULL);
 	for (int d = 0; d < DEVICES; d++)
 		collect_versions(mem, w->db[d]);
+	collect_kept(mem, w);
 	sqlite3_prepare_v2(mem, "SELECT DISTINCT tbl, row_id, ver, content FROM v a WHERE NOT EXISTS"
 				" (SELECT 1 FROM v b WHERE b.tbl = a.tbl AND b.row_id = a.row_id"
 				" AND b.base = a.ver)", -1, &leaves, NULL);
