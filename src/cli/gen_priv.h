@@ -136,7 +136,8 @@ typedef struct gen_world {
 #define GEN_POD 4
 #define GEN_CASELOAD 11
 
-/* gen_plan.c: plans every family and its cases, then their events. */
+/* gen_plan.c and gen_events.c: plan every family and its cases, then their events, into w
+ * (which owns them all until gen_world_free). */
 void gen_plan_families(gen_world *w);
 void gen_allocate(gen_world *w);
 void gen_plan_events(gen_world *w);
@@ -210,6 +211,11 @@ typedef struct gen_note {
 	strbuf present, body, worries, well, needs;
 } gen_note;
 
+/*
+ * Writes the case's contact on that day and minute into *out (first: the
+ * referral call; last: the closing visit). The caller frees it with
+ * gen_note_free. The texts below append to the caller's buffers.
+ */
 void gen_note_write(const gen_world *w, gen_case *c, int32_t day, int minute_of_day,
 		    enum gen_contact type, bool first, bool last, gen_rng *r, gen_note *out);
 void gen_note_free(gen_note *n);

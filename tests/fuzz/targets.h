@@ -19,8 +19,10 @@ void cb_fuzz_setup(void);
 void cb_fuzz_forms_one(const uint8_t *data, size_t size);
 
 /*
- * Imports the bytes as a caseload file into a scratch database; after an
- * import that succeeds, puts the database back as it was, so inputs do not
+ * Imports the bytes as a caseload file into a scratch database that already
+ * holds the import fixture's caseload. An import that succeeds is imported
+ * again, which must succeed too (everything skipped as already there; abort
+ * otherwise); then the database is put back as it was, so inputs do not
  * depend on each other.
  */
 void cb_fuzz_import_one(const uint8_t *data, size_t size);
