@@ -166,12 +166,10 @@ keys q
 wait_for "(risk: higher is safer)"
 keys q
 wait_for "[exited 0]"
-tmux -L "$E2E_SOCKET" set-option -s exit-empty off
-tmux -L "$E2E_SOCKET" kill-session -t app
+app_stop
 
-# --- 120x40 in colour (the server keeps running; drop NO_COLOR from what it hands on) ---
+# --- 120x40 in colour ---
 unset NO_COLOR
-tmux -L "$E2E_SOCKET" set-environment -g -u NO_COLOR
 app_start 120 40 --db "$DB"
 open_case
 check_summary

@@ -21,7 +21,7 @@ wait_for "Welcome, Zoë Ní Bhriain. Your casebook is ready."
 wait_for "No open cases"
 keys q
 wait_for "[exited 0]"
-tmux -L "$E2E_SOCKET" kill-session -t app
+app_stop
 DB="$XDG_DATA_HOME/casebook/casebook.db"
 [ "$(stat -c %a "$DB")" = 600 ] || fail "database mode $(stat -c %a "$DB")"
 [ "$(stat -c %a "$XDG_DATA_HOME/casebook")" = 700 ] || fail "folder mode"
@@ -39,7 +39,7 @@ app_start 80 24
 wait_for "No open cases"
 keys q
 wait_for "[exited 0]"
-tmux -L "$E2E_SOCKET" kill-session -t app
+app_stop
 
 # Another new user looks at the sample first; their own database stays empty.
 export XDG_DATA_HOME="$E2E_TMP/xdg-two"

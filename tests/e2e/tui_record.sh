@@ -93,7 +93,7 @@ run_at() {
 	wait_for "Half typed before the crash"
 	pkill -KILL -P "$(tmux -L "$E2E_SOCKET" display -p -t app '#{pane_pid}')" -x casebook
 	wait_for "[exited"
-	tmux -L "$E2E_SOCKET" kill-session -t app
+	app_stop
 	app_start "$cols" "$lines" --db "$DB"
 	wait_for "Unsaved forms from last time"
 	wait_for "Contact and case note: Zoë Ní Bhriain"
@@ -125,7 +125,7 @@ run_at() {
 	wait_for "(risk: higher is safer)"
 	keys q
 	wait_for "[exited 0]"
-	tmux -L "$E2E_SOCKET" kill-session -t app
+	app_stop
 
 	"$CASEBOOK" --db "$DB" export --include-confidential "e2e check" >"$E2E_TMP/export.yaml"
 	grep -q "worries: Rent arrears $cols" "$E2E_TMP/export.yaml" || fail "note not exported"

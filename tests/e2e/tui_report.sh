@@ -136,12 +136,10 @@ keys q
 wait_for "My cases"
 keys q
 wait_for "[exited 0]"
-tmux -L "$E2E_SOCKET" set-option -s exit-empty off
-tmux -L "$E2E_SOCKET" kill-session -t app
+app_stop
 
 # --- 120x40 in colour: the charts ---
 unset NO_COLOR
-tmux -L "$E2E_SOCKET" set-environment -g -u NO_COLOR
 app_start 120 40 --db "$DB"
 wait_for "Zoë Adebayo"
 keys O

@@ -32,7 +32,7 @@ close_zoe() {
 	wait_for "Case closed on 2026-07-01"
 	keys q
 	wait_for "[exited 0]"
-	tmux -L "$E2E_SOCKET" kill-session -t app
+	app_stop
 }
 
 close_zoe "$LAPTOP" "Moved to Leeds with her mother"
@@ -44,7 +44,7 @@ wait_for "Kemi Adeyemi"
 wait_for "2 to sync" # the case and its plan, not yet on the hub
 keys q
 wait_for "[exited 0]"
-tmux -L "$E2E_SOCKET" kill-session -t app
+app_stop
 cb --db "$LAPTOP" sync export --to "$E2E_TMP/up.cbsync"
 cb --db "$HUB" sync import "$E2E_TMP/up.cbsync"
 grep -q "1 new conflict" "$E2E_TMP/out" || fail "the hub found no conflict: $(cat "$E2E_TMP/out")"
@@ -73,7 +73,7 @@ keys q
 wait_for "r:Review     hub" # no conflicts left, and every hint fits
 keys q
 wait_for "[exited 0]"
-tmux -L "$E2E_SOCKET" kill-session -t app
+app_stop
 
 cb --db "$HUB" sync conflicts --all
 grep -q "resolved (theirs)" "$E2E_TMP/out" || fail "not resolved: $(cat "$E2E_TMP/out")"

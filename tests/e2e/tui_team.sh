@@ -153,7 +153,7 @@ run_at() {
 	caseload
 	keys q
 	wait_for "[exited 0]"
-	tmux -L "$E2E_SOCKET" kill-session -t app
+	app_stop
 	check_export "$db"
 }
 

@@ -7,7 +7,8 @@ export CASEBOOK_FORMS="$SRC/forms"
 unset NO_COLOR CASEBOOK_DB CASEBOOK_USER
 
 E2E_TMP=$(mktemp -d)
-E2E_SOCKET="cb-e2e-$$"
+E2E_STARTS=0
+E2E_SOCKET="cb-e2e-$$-0"
 trap 'tmux -L "$E2E_SOCKET" kill-server 2>/dev/null || true; [ -n "${E2E_KEEP:-}" ] || rm -rf "$E2E_TMP"' EXIT
 
 fail() {
@@ -22,14 +23,25 @@ fail() {
 # app_start COLS LINES ARGS...: runs casebook in a new tmux session "app".
 # The variables tests change are passed on the command line: a tmux server that is still
 # running from an earlier start would otherwise hand on its own, older environment.
+# Every start gets a tmux server of its own: a server whose last session has just been
+# killed shuts down in the background, and a new session sent to it in that moment fails
+# with "server exited unexpectedly".
 app_start() {
 	cols=$1 lines=$2
 	shift 2
+	app_stop
 	envs="CASEBOOK_NOW=${CASEBOOK_NOW:-} CASEBOOK_FORMS=$CASEBOOK_FORMS"
 	envs="$envs XDG_DATA_HOME=${XDG_DATA_HOME:-$E2E_TMP/xdg}"
 	if [ -n "${NO_COLOR:-}" ]; then envs="$envs NO_COLOR=$NO_COLOR"; else envs="-u NO_COLOR $envs"; fi
 	tmux -L "$E2E_SOCKET" -f /dev/null new-session -d -s app -x "$cols" -y "$lines" \
 		"env $envs $CASEBOOK $*; echo \"[exited \$?]\"; sleep 600"
+}
+
+# app_stop: ends the app's tmux server (if any) and moves on to a fresh socket name.
+app_stop() {
+	tmux -L "$E2E_SOCKET" kill-server 2>/dev/null || true
+	E2E_STARTS=$((E2E_STARTS + 1))
+	E2E_SOCKET="cb-e2e-$$-$E2E_STARTS"
 }
 
 # keys ARGS...: tmux send-keys (names like Enter, Tab, Down, C-q, or literal text with -l).
