@@ -9,6 +9,7 @@
 extern const char cb_schema_v1_sql[];
 extern const char cb_schema_v2_sql[];
 extern const char cb_schema_v3_sql[];
+extern const char cb_schema_v4_sql[];
 
 const char *const cb_audited_tables[] = {
 	"teams", "practitioners", "families", "people", "family_members", "cases",
@@ -51,10 +52,19 @@ static enum cb_status migrate_v3(sqlite3 *db, cb_err *err)
 	return cb_audit_install_triggers(db, "sync_conflicts", err);
 }
 
+/* Version 4: indexes that an authority-scale casebook needs (bench/RESULTS.md). */
+static enum cb_status migrate_v4(sqlite3 *db, cb_err *err)
+{
+	if (sqlite3_exec(db, cb_schema_v4_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return cb_fail(err, CB_ERROR, "adding indexes: %s", sqlite3_errmsg(db));
+	return CB_OK;
+}
+
 static enum cb_status (*const migrations[])(sqlite3 *, cb_err *) = {
 	migrate_v1,
 	migrate_v2,
 	migrate_v3,
+	migrate_v4,
 };
 #define N_MIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == CB_SCHEMA_VERSION,

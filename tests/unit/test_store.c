@@ -299,7 +299,10 @@ static void test_upgrade_from_v1_keeps_data_and_indexes_notes(void **state)
 				     "DROP TABLE sync_sent; DROP TABLE sync_device_cases;"
 				     "DROP TABLE sync_devices; DROP INDEX audit_log_row;"
 				     "DROP TRIGGER notes_fts_insert; DROP TABLE notes_fts;"
-				     "DROP TABLE drafts; PRAGMA user_version = 1;"),
+				     "DROP TABLE drafts; DROP INDEX supervision_actions_case;"
+				     "DROP INDEX supervision_cases_case; DROP INDEX notes_case;"
+				     "CREATE INDEX notes_case ON notes(case_id, occurred_at);"
+				     "PRAGMA user_version = 1;"),
 			 SQLITE_OK);
 	cb_store_close(st);
 	assert_int_equal(cb_store_open(path, 0, &st, &err), CB_OK);
@@ -307,6 +310,10 @@ static void test_upgrade_from_v1_keeps_data_and_indexes_notes(void **state)
 	assert_int_equal(tu_int(st, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'visit'"), 1);
 	assert_int_equal(tu_int(st, "SELECT count(*) FROM sync_conflicts"), 0);
 	assert_int_equal(tu_int(st, "SELECT count(*) FROM audit_log"), 6);
+	/* Version 4's indexes: the report's note counts read the index alone. */
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM pragma_index_info('notes_case')"), 5);
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM sqlite_master WHERE name IN"
+				    " ('supervision_actions_case', 'supervision_cases_case')"), 2);
 	cb_store_close(st);
 	free(path);
 }
