@@ -41,7 +41,8 @@ static const char caseload_sql[] =
 	"  (SELECT count(*) FROM supervision_actions sa WHERE sa.case_id = c.id"
 	"    AND sa.done_on IS NULL),"
 	"  (SELECT count(*) FROM supervision_actions sa WHERE sa.case_id = c.id"
-	"    AND sa.done_on IS NULL AND sa.due_on < :today)"
+	"    AND sa.done_on IS NULL AND sa.due_on < :today),"
+	"  c.practitioner_id"
 	" FROM cases c JOIN families f ON f.id = c.family_id JOIN people ch ON ch.id = c.child_id"
 	" LEFT JOIN practitioners pr ON pr.id = c.practitioner_id"
 	" WHERE c.closed_on IS NULL AND (:prac IS NULL OR c.practitioner_id = :prac)"
@@ -92,6 +93,7 @@ static void fill_row(sqlite3_stmt *q, const char *today, cb_caseload_row *r)
 	r->stalled_goals = sqlite3_column_int(q, 11);
 	r->open_actions = sqlite3_column_int(q, 12);
 	r->overdue_actions = sqlite3_column_int(q, 13);
+	r->practitioner_id = column_text(q, 14);
 	r->flag_no_contact = r->days_since_contact < 0 || r->days_since_contact > CB_NO_CONTACT_DAYS;
 	r->flag_review_overdue = r->review_due && strcmp(r->review_due, today) < 0;
 }
@@ -158,6 +160,7 @@ void cb_caseload_free(cb_caseload *list)
 		free(r->family_name);
 		free(r->family_ref);
 		free(r->child_name);
+		free(r->practitioner_id);
 		free(r->practitioner);
 		free(r->plan);
 		free(r->last_contact);

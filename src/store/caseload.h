@@ -16,6 +16,7 @@ enum cb_trend { CB_TREND_NONE, CB_TREND_SAFER, CB_TREND_SAME, CB_TREND_RISKIER }
 
 typedef struct cb_caseload_row {
 	char *case_id, *family_name, *family_ref, *child_name, *practitioner;
+	char *practitioner_id;  /* who holds the case, or NULL */
 	int child_age;          /* -1 if the date of birth is not known */
 	char *plan;             /* current plan type: none, early_help, cin, cp, lac, or NULL */
 	char *last_contact;     /* date of the latest note, or NULL */

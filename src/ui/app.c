@@ -254,6 +254,7 @@ static int compare_doubles(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Prints each key's time in the order typed (a benchmark's slow keys), then the summary. */
 static void report_timings(const cb_ui_script *script, double drawn, struct key_timings *t)
 {
 	double sum = 0;
@@ -261,6 +262,8 @@ static void report_timings(const cb_ui_script *script, double drawn, struct key_
 	fprintf(stderr, "startup_to_first_screen_ms=%.2f\n", (drawn - script->started) * 1000);
 	if (t->n == 0)
 		return;
+	for (size_t i = 0; i < t->n; i++)
+		fprintf(stderr, "key %zu (%d): %.3f ms\n", i + 1, script->keys[i], t->ms[i]);
 	qsort(t->ms, t->n, sizeof *t->ms, compare_doubles);
 	for (size_t i = 0; i < t->n; i++)
 		sum += t->ms[i];

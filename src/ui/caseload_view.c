@@ -23,10 +23,18 @@ static const char *const sort_names[SORT_COUNT] = {
 };
 static const char *const show_names[SHOW_COUNT] = {"My cases", "All open cases", "Flagged cases"};
 
+/*
+ * Sorting and filtering work on the rows already read: only a switch from the
+ * user's own cases to every open case reads the store again (at authority
+ * scale that read takes a third of a second; a sort takes a millisecond).
+ */
 struct caseload_state {
-	cb_caseload cases;
+	cb_caseload loaded;   /* as read from the store: the user's open cases, or every one */
+	bool loaded_all;      /* loaded holds every open case */
+	const cb_caseload_row **shown; /* the rows on the screen, filtered and sorted */
+	size_t n_shown;
 	cb_list list;
-	int width; /* the width the rows were laid out for */
+	int width, height; /* the size the rows were laid out for */
 	enum sort_by sort;
 	enum show show;
 	bool supervisor; /* the app user sees the team's cases by default */
@@ -105,12 +113,13 @@ static void lay_out(cb_view *v)
 {
 	struct caseload_state *s = v->priv;
 	struct layout l = layout_for(getmaxx(v->win));
-	char **rows = xcalloc(s->cases.count + 1, sizeof *rows);
+	char **rows = xcalloc(s->n_shown + 1, sizeof *rows);
 
-	for (size_t i = 0; i < s->cases.count; i++)
-		rows[i] = format_row(&s->cases.rows[i], &l, cb_app_today(v->app));
+	for (size_t i = 0; i < s->n_shown; i++)
+		rows[i] = format_row(s->shown[i], &l, cb_app_today(v->app));
 	s->width = getmaxx(v->win);
-	cb_list_show(&s->list, v->win, 2, getmaxy(v->win) - 2, rows, s->cases.count);
+	s->height = getmaxy(v->win);
+	cb_list_show(&s->list, v->win, 2, getmaxy(v->win) - 2, rows, s->n_shown);
 }
 
 static bool flagged(const cb_caseload_row *r)
@@ -139,7 +148,8 @@ static enum sort_by sorting;
 /* Ties keep the query's family-then-child order (the case id breaks the rest). */
 static int compare_rows(const void *pa, const void *pb)
 {
-	const cb_caseload_row *a = pa, *b = pb;
+	const cb_caseload_row *a = *(const cb_caseload_row *const *)pa;
+	const cb_caseload_row *b = *(const cb_caseload_row *const *)pb;
 	int c = compare_key(a, b, sorting);
 
 	if (c == 0)
@@ -149,36 +159,52 @@ static int compare_rows(const void *pa, const void *pb)
 	return c ? c : strcmp(a->case_id, b->case_id);
 }
 
-static void keep_flagged(cb_caseload *list)
+/* Whether a row belongs on the screen under the current filter. */
+static bool shows(const struct caseload_state *s, const cb_caseload_row *r, const char *me)
 {
-	size_t kept = 0;
-	cb_caseload dropped = {xcalloc(list->count + 1, sizeof *list->rows), 0};
-
-	for (size_t i = 0; i < list->count; i++) {
-		if (flagged(&list->rows[i]))
-			list->rows[kept++] = list->rows[i];
-		else
-			dropped.rows[dropped.count++] = list->rows[i];
+	switch (s->show) {
+	case SHOW_MINE:
+		return !s->loaded_all || (me && r->practitioner_id && strcmp(r->practitioner_id, me) == 0);
+	case SHOW_FLAGGED: return flagged(r);
+	default: return true;
 	}
-	list->count = kept;
-	cb_caseload_free(&dropped);
 }
 
+/* Picks and sorts the rows to show from those read, and lays them out. */
+static void select_rows(cb_view *v)
+{
+	struct caseload_state *s = v->priv;
+	const char *me = cb_app_context(v->app)->practitioner_id;
+
+	free(s->shown);
+	s->shown = xcalloc(s->loaded.count + 1, sizeof *s->shown);
+	s->n_shown = 0;
+	for (size_t i = 0; i < s->loaded.count; i++)
+		if (shows(s, &s->loaded.rows[i], me))
+			s->shown[s->n_shown++] = &s->loaded.rows[i];
+	sorting = s->sort;
+	if (s->n_shown > 1)
+		qsort(s->shown, s->n_shown, sizeof *s->shown, compare_rows);
+	lay_out(v);
+}
+
+/* Reads the cases the filter needs from the store (the user's own, or every open case). */
 static enum cb_status load(cb_view *v, cb_err *err)
 {
 	struct caseload_state *s = v->priv;
 	const cb_ui_context *ctx = cb_app_context(v->app);
-	const char *whose = s->show == SHOW_MINE ? ctx->practitioner_id : NULL;
+	bool all = s->show != SHOW_MINE || ctx->practitioner_id == NULL;
 
-	cb_caseload_free(&s->cases);
-	if (cb_caseload_load(ctx->store, whose, cb_app_today(v->app), &s->cases, err))
+	free(s->shown);
+	s->shown = NULL;
+	s->n_shown = 0;
+	cb_caseload_free(&s->loaded);
+	s->loaded_all = false;
+	if (cb_caseload_load(ctx->store, all ? NULL : ctx->practitioner_id, cb_app_today(v->app),
+			     &s->loaded, err))
 		return err->code;
-	if (s->show == SHOW_FLAGGED)
-		keep_flagged(&s->cases);
-	sorting = s->sort;
-	if (s->cases.count > 1)
-		qsort(s->cases.rows, s->cases.count, sizeof *s->cases.rows, compare_rows);
-	lay_out(v);
+	s->loaded_all = all;
+	select_rows(v);
 	return CB_OK;
 }
 
@@ -204,8 +230,8 @@ static void draw_header(cb_view *v)
 
 	char title[160];
 
-	snprintf(right, sizeof right, "%s  %zu case%s ", cb_app_today(v->app), s->cases.count,
-		 s->cases.count == 1 ? "" : "s");
+	snprintf(right, sizeof right, "%s  %zu case%s ", cb_app_today(v->app), s->n_shown,
+		 s->n_shown == 1 ? "" : "s");
 	snprintf(title, sizeof title, " %s, %s (risk: higher is safer)",
 		 show_names[s->show], sort_names[s->sort]);
 	cb_view_title(v->win, title, right);
@@ -224,18 +250,28 @@ static void draw_header(cb_view *v)
 	sb_free(&sb);
 }
 
+/*
+ * The view erases only what it redraws: the menu library draws every row when
+ * the list is laid out, and moving the selection redraws only the rows that
+ * change. Erasing the window on each key would mean drawing every row again
+ * (thousands, for a supervisor's "all open cases" at authority scale).
+ */
 static void caseload_draw(cb_view *v)
 {
 	struct caseload_state *s = v->priv;
 
-	if (s->width != getmaxx(v->win) || (s->list.menu == NULL && s->cases.count > 0))
+	if (s->width != getmaxx(v->win) || s->height != getmaxy(v->win) ||
+	    (s->list.menu == NULL && s->n_shown > 0))
 		lay_out(v);
+	for (int line = 0; line < 2; line++) {
+		wmove(v->win, line, 0);
+		wclrtoeol(v->win);
+	}
 	draw_header(v);
-	if (s->cases.count == 0)
+	if (s->n_shown == 0) {
+		wmove(v->win, 2, 0);
+		wclrtobot(v->win);
 		mvwaddstr(v->win, 3, 2, "No open cases. Add a family with F, or run `casebook import FILE`.");
-	else {
-		unpost_menu(s->list.menu);
-		post_menu(s->list.menu);
 	}
 }
 
@@ -248,10 +284,10 @@ static bool case_action(cb_view *v, enum cb_action action)
 
 	if (!cb_is_case_action(action))
 		return false;
-	if (s->cases.count == 0)
+	if (s->n_shown == 0)
 		cb_app_message(v->app, CB_STYLE_WARN, "No case selected: add a family with F");
 	else
-		cb_case_action(v->app, action, s->cases.rows[cb_list_selected(&s->list)].case_id);
+		cb_case_action(v->app, action, s->shown[cb_list_selected(&s->list)]->case_id);
 	return true;
 }
 
@@ -263,8 +299,8 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 	(void)key;
 	if (cb_list_move(&s->list, action) || case_action(v, action))
 		return CB_KEY_HANDLED;
-	if (action == CB_ACTION_OPEN && s->cases.count > 0) {
-		cb_app_push(v->app, &cb_case_view, s->cases.rows[cb_list_selected(&s->list)].case_id);
+	if (action == CB_ACTION_OPEN && s->n_shown > 0) {
+		cb_app_push(v->app, &cb_case_view, s->shown[cb_list_selected(&s->list)]->case_id);
 		return CB_KEY_HANDLED;
 	}
 	if (action == CB_ACTION_SEARCH) {
@@ -296,11 +332,14 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 			s->show = SHOW_ALL; /* nobody is set up as the user of this casebook */
 		cb_list_select(&s->list, 0);
 		s->list.selected = 0;
-		if (load(v, &err))
+		if (s->loaded_all || s->show == SHOW_MINE) {
+			select_rows(v); /* what is read already holds every row to show */
+		} else if (load(v, &err)) {
 			cb_app_message(v->app, CB_STYLE_ERROR, "%s", err.msg);
-		else
-			cb_app_message(v->app, CB_STYLE_NORMAL, "Showing %s, %s", show_names[s->show],
-				       sort_names[s->sort]);
+			return CB_KEY_HANDLED;
+		}
+		cb_app_message(v->app, CB_STYLE_NORMAL, "Showing %s, %s", show_names[s->show],
+			       sort_names[s->sort]);
 		return CB_KEY_HANDLED;
 	}
 	if (action == CB_ACTION_REFRESH) {
@@ -325,7 +364,8 @@ static void caseload_close(cb_view *v)
 	struct caseload_state *s = v->priv;
 
 	cb_list_free(&s->list);
-	cb_caseload_free(&s->cases);
+	free(s->shown);
+	cb_caseload_free(&s->loaded);
 }
 
 const struct cb_view_ops cb_caseload_view = {
@@ -334,6 +374,7 @@ const struct cb_view_ops cb_caseload_view = {
 	.private_size = sizeof(struct caseload_state),
 	.open = caseload_open,
 	.draw = caseload_draw,
+	.erases_itself = true,
 	.key = caseload_key,
 	.close = caseload_close,
 	.resume = caseload_resume,
