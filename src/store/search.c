@@ -56,13 +56,20 @@ static const char names_sql[] =
 	" WHERE f.name LIKE ?1 ESCAPE '\\' OR f.family_ref LIKE ?1 ESCAPE '\\'"
 	" ORDER BY 3, 5, 1 LIMIT ?2";
 
+/*
+ * The most recently recorded matches, newest first by date. Not ranked by
+ * relevance: ranking scores every note that matches, and a common word matches
+ * a third of a million notes at authority scale (0.33 s against 0.02 s).
+ */
 static const char notes_sql[] =
-	"SELECT n.case_id, ch.name || ', ' || f.name, 'note', n.occurred_at,"
+	"SELECT * FROM ("
+	" SELECT n.case_id, ch.name || ', ' || f.name, 'note', n.occurred_at AS at,"
 	" snippet(notes_fts, -1, '', '', '…', 12), n.id"
 	" FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid"
 	" JOIN cases c ON c.id = n.case_id JOIN families f ON f.id = c.family_id"
 	" JOIN people ch ON ch.id = c.child_id"
-	" WHERE notes_fts MATCH ?1 ORDER BY rank, n.occurred_at DESC LIMIT ?2";
+	" WHERE notes_fts MATCH ?1 ORDER BY notes_fts.rowid DESC LIMIT ?2)"
+	" ORDER BY at DESC";
 
 static char *dup_col(sqlite3_stmt *q, int i)
 {

@@ -17,8 +17,9 @@ typedef struct cb_hit {
 
 /*
  * Searches names (people, families and family references: any part, any case)
- * and note text (whole words; the last word may be the start of one), best
- * matches first, at most `limit` hits. Typed text is never read as query
+ * and note text (whole words; the last word may be the start of one): names
+ * first, then the notes most recently recorded, newest first; at most `limit`
+ * hits. Typed text is never read as query
  * syntax. The caller frees the hits with cb_hits_free.
  */
 enum cb_status cb_search(cb_store *st, const char *text, size_t limit, cb_hit **out,
