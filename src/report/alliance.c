@@ -25,7 +25,7 @@ static const char wai_sql[] =
 	"  row_number() OVER (PARTITION BY a.case_id, a.rater = 'worker',"
 	"   coalesce(a.rater_person_id, a.assessor_id, a.rater)"
 	"   ORDER BY a.assessed_on DESC, a.created_at DESC, a.id DESC) AS rank"
-	"  FROM assessments a JOIN cohort k ON k.id = a.case_id"
+	"  FROM cohort k CROSS JOIN assessments a ON a.case_id = k.id"
 	"  WHERE a.instrument = '" CB_REPORT_WAI_INSTRUMENT "'"
 	"  AND a.assessed_on BETWEEN :from AND :to)"
 	" SELECT r.worker, r.rank, r.case_id,"
@@ -104,7 +104,7 @@ enum cb_status report_alliance(const report_ctx *ctx, cb_report *r)
  */
 static const char obs_sql[] =
 	REPORT_COHORT
-	" SELECT a.id, s.scale, s.score FROM assessments a JOIN cohort k ON k.id = a.case_id"
+	" SELECT a.id, s.scale, s.score FROM cohort k CROSS JOIN assessments a ON a.case_id = k.id"
 	" JOIN assessment_scores s ON s.assessment_id = a.id"
 	" WHERE a.instrument = '" CB_REPORT_OBS_INSTRUMENT "'"
 	"  AND a.assessed_on BETWEEN :from AND :to AND s.score IS NOT NULL"

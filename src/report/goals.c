@@ -15,7 +15,7 @@
 static const char goals_sql[] =
 	REPORT_COHORT
 	" SELECT g.id, g.case_id, g.category, g.owner, g.status, g.paired_goal_id, g.agreement,"
-	"  g.worker_thinks_match FROM goals g JOIN cohort k ON k.id = g.case_id"
+	"  g.worker_thinks_match FROM cohort k CROSS JOIN goals g ON g.case_id = k.id"
 	" WHERE g.set_on BETWEEN :from AND :to ORDER BY g.case_id, g.id";
 
 /* One family-worker pair as seen from one of its goals (§1.4, [002]:447). */

@@ -41,8 +41,8 @@ static const char cases_sql[] =
  * of two begun the same day, the one ending later is the plan in force. */
 static const char episodes_sql[] =
 	REPORT_COHORT
-	" SELECT pe.case_id, pe.plan, pe.started_on, pe.ended_on FROM plan_episodes pe"
-	" JOIN cohort k ON k.id = pe.case_id WHERE pe.started_on <= :to"
+	" SELECT pe.case_id, pe.plan, pe.started_on, pe.ended_on FROM cohort k"
+	" CROSS JOIN plan_episodes pe ON pe.case_id = k.id WHERE pe.started_on <= :to"
 	" ORDER BY pe.case_id, pe.started_on, coalesce(pe.ended_on, '9999-12-31'), pe.created_at,"
 	"  pe.id";
 

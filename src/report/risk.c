@@ -21,7 +21,7 @@ static const char risk_sql[] =
 	"  max(CASE s.scale WHEN 'risk' THEN s.score END),"
 	"  max(CASE s.scale WHEN 'protective' THEN s.score END),"
 	"  max(CASE s.scale WHEN 'engagement' THEN s.score END)"
-	" FROM assessments a JOIN cohort k ON k.id = a.case_id"
+	" FROM cohort k CROSS JOIN assessments a ON a.case_id = k.id"
 	" JOIN people ch ON ch.id = k.child_id JOIN families f ON f.id = k.family_id"
 	" LEFT JOIN assessment_scores s ON s.assessment_id = a.id"
 	" WHERE a.instrument = '" CB_REPORT_RISK_INSTRUMENT "'"
