@@ -81,13 +81,13 @@ static enum cb_status write_all(gen_writer *gw, const struct timespec *t0, cb_er
 	size_t n = gw->w->n_ev, step = n / 20 ? n / 20 : 1;
 	long committed = 0;
 
-	if (cb_store_begin(gw->st, err) || gen_write_staff(gw, err))
+	if (cb_store_begin_bulk(gw->st, err) || gen_write_staff(gw, err))
 		return err->code;
 	for (size_t i = 0; i < n; i++) {
 		if (gen_write_event(gw, &gw->w->ev[i], err))
 			return err->code;
 		if (gw->rows - committed >= GEN_BATCH_ROWS) {
-			if (cb_store_commit(gw->st, err) || cb_store_begin(gw->st, err))
+			if (cb_store_commit(gw->st, err) || cb_store_begin_bulk(gw->st, err))
 				return err->code;
 			committed = gw->rows;
 		}

@@ -990,7 +990,7 @@ static enum cb_status run(imp *im)
 {
 	enum cb_status rc;
 
-	if ((rc = cb_store_begin(im->st, im->err)))
+	if ((rc = cb_store_begin_bulk(im->st, im->err)))
 		return rc;
 	if (sqlite3_exec(im->db, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
 		imp_store_failed(im, "starting the import");

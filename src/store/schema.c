@@ -10,6 +10,7 @@ extern const char cb_schema_v1_sql[];
 extern const char cb_schema_v2_sql[];
 extern const char cb_schema_v3_sql[];
 extern const char cb_schema_v4_sql[];
+extern const char cb_schema_v5_sql[];
 
 const char *const cb_audited_tables[] = {
 	"teams", "practitioners", "families", "people", "family_members", "cases",
@@ -60,11 +61,20 @@ static enum cb_status migrate_v4(sqlite3 *db, cb_err *err)
 	return CB_OK;
 }
 
+/* Version 5: the search index trigger waits for the commit of a bulk transaction. */
+static enum cb_status migrate_v5(sqlite3 *db, cb_err *err)
+{
+	if (sqlite3_exec(db, cb_schema_v5_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return cb_fail(err, CB_ERROR, "changing how notes are indexed: %s", sqlite3_errmsg(db));
+	return CB_OK;
+}
+
 static enum cb_status (*const migrations[])(sqlite3 *, cb_err *) = {
 	migrate_v1,
 	migrate_v2,
 	migrate_v3,
 	migrate_v4,
+	migrate_v5,
 };
 #define N_MIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == CB_SCHEMA_VERSION,

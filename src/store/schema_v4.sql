@@ -10,3 +10,4 @@ CREATE INDEX notes_case ON notes(case_id, occurred_at, contact_type, child_seen,
 -- the discussions of a case: both looked a case up by scanning every row.
 CREATE INDEX supervision_actions_case ON supervision_actions(case_id, done_on);
 CREATE INDEX supervision_cases_case ON supervision_cases(case_id);
+

@@ -37,6 +37,8 @@ struct cb_store {
 	char *audit_device; /* the device named in the audit log, when not this one */
 	cb_hlc hlc;        /* last clock value issued or seen */
 	bool hlc_dirty;    /* hlc advanced since it was last saved in meta */
+	bool search_deferred;       /* a bulk transaction: notes are indexed at commit */
+	sqlite3_int64 search_after; /* the last note's rowid when it began */
 };
 
 static enum cb_status create_file(const char *path, cb_err *err)
@@ -61,6 +63,24 @@ static enum cb_status apply_pragmas(cb_store *st, unsigned flags, cb_err *err)
 	if (!(flags & CB_STORE_READONLY) &&
 	    sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
 		return cb_store_fail(st, err, "opening the database");
+	return CB_OK;
+}
+
+/* cb_search_live(): whether the notes_fts_insert trigger indexes each note as it is added. */
+static void sql_search_live(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const cb_store *st = sqlite3_user_data(ctx);
+
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, !st->search_deferred);
+}
+
+static enum cb_status register_search_live(cb_store *st, cb_err *err)
+{
+	if (sqlite3_create_function(st->db, "cb_search_live", 0, SQLITE_UTF8, st, sql_search_live,
+				    NULL, NULL) != SQLITE_OK)
+		return cb_fail(err, CB_ERROR, "cannot set up search: %s", sqlite3_errmsg(st->db));
 	return CB_OK;
 }
 
@@ -116,7 +136,8 @@ enum cb_status cb_store_open(const char *path, unsigned flags, cb_store **out, c
 			     st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto out;
 	}
-	if ((rc = cb_audit_register(st->db, st, err)) || (rc = apply_pragmas(st, flags, err)))
+	if ((rc = cb_audit_register(st->db, st, err)) || (rc = register_search_live(st, err)) ||
+	    (rc = apply_pragmas(st, flags, err)))
 		goto out;
 	if (!(flags & CB_STORE_READONLY) && (rc = cb_schema_migrate(st->db, err)))
 		goto out;
@@ -255,9 +276,63 @@ enum cb_status cb_store_begin(cb_store *st, cb_err *err)
 	return CB_OK;
 }
 
+enum cb_status cb_store_begin_bulk(cb_store *st, cb_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	enum cb_status rc = cb_store_begin(st, err);
+
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(rowid), 0) FROM notes", -1, &q, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_step(q) != SQLITE_ROW) {
+		rc = cb_store_fail(st, err, "saving");
+		goto out;
+	}
+	st->search_after = sqlite3_column_int64(q, 0);
+	st->search_deferred = true;
+out:
+	sqlite3_finalize(q);
+	if (rc)
+		cb_store_rollback(st);
+	return rc;
+}
+
+/*
+ * Indexes the notes a bulk transaction added since it began (a new note's
+ * rowid is above every other's), and indexes later ones as they come.
+ */
+enum cb_status cb_store_index_notes_now(cb_store *st, cb_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	enum cb_status rc = CB_OK;
+
+	if (!st->search_deferred)
+		return CB_OK;
+	if (sqlite3_prepare_v2(st->db,
+			       "INSERT INTO notes_fts(rowid, worries, working_well, needs_to_happen, body)"
+			       " SELECT rowid, worries, working_well, needs_to_happen, body FROM notes"
+			       " WHERE rowid > ?1",
+			       -1, &q, NULL) != SQLITE_OK) {
+		rc = cb_store_fail(st, err, "indexing the new notes for search");
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, st->search_after);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		rc = cb_store_fail(st, err, "indexing the new notes for search");
+	else
+		st->search_deferred = false;
+out:
+	sqlite3_finalize(q);
+	return rc;
+}
+
 enum cb_status cb_store_commit(cb_store *st, cb_err *err)
 {
 	char hlc[64];
+
+	if (cb_store_index_notes_now(st, err))
+		return err->code;
 
 	if (st->hlc_dirty) {
 		cb_hlc_format(st->hlc, st->device, hlc, sizeof hlc);
@@ -272,6 +347,7 @@ enum cb_status cb_store_commit(cb_store *st, cb_err *err)
 
 void cb_store_rollback(cb_store *st)
 {
+	st->search_deferred = false;
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -13,7 +13,7 @@ typedef struct cb_store cb_store;
 #define CB_STORE_BUSY_TIMEOUT_MS 5000
 
 /* The schema version this casebook writes (PRAGMA user_version). */
-#define CB_SCHEMA_VERSION 4
+#define CB_SCHEMA_VERSION 5
 
 enum cb_store_flags {
 	CB_STORE_CREATE = 1 << 0, /* create the file (0600) if it does not exist */
@@ -69,6 +69,19 @@ void cb_store_hlc_observe(cb_store *st, const char *hlc);
 
 /* BEGIN IMMEDIATE, waiting up to the busy timeout for another writer. */
 enum cb_status cb_store_begin(cb_store *st, cb_err *err);
+/*
+ * cb_store_begin for a transaction of many writes (an import, a sync bundle,
+ * gen): notes are added to the search index in one statement at commit, not
+ * one by one (FTS5 writes its pending index at the end of every statement).
+ */
+enum cb_status cb_store_begin_bulk(cb_store *st, cb_err *err);
+/*
+ * In a bulk transaction: indexes the notes added so far now, and later ones as
+ * they are added. Call it before deleting notes (a deleted note's rowid may be
+ * given again), and it is called by cb_store_commit.
+ */
+enum cb_status cb_store_index_notes_now(cb_store *st, cb_err *err);
+/* Commits; a bulk transaction indexes its new notes for search first. */
 enum cb_status cb_store_commit(cb_store *st, cb_err *err);
 /* Rolls back the open transaction, if any. Safe to call when none is open. */
 void cb_store_rollback(cb_store *st);

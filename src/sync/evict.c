@@ -164,15 +164,18 @@ static enum cb_status delete_rows(cb_store *st, cb_err *err)
 	return rc;
 }
 
+/* Deletes the evicted cases' rows and rebuilds the search index without their notes. */
 static enum cb_status remove_cases(cb_store *st, cb_err *err)
 {
 	int now = 0, high = 0;
-	enum cb_status rc = exec(st, "SAVEPOINT sync_evict; PRAGMA defer_foreign_keys = ON;"
-				     "INSERT INTO temp.sync_keep SELECT id FROM cases WHERE id NOT IN"
-				     " (SELECT case_id FROM temp.sync_evict);"
-				     "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_evicting', '1')",
-				 err);
+	enum cb_status rc = cb_store_index_notes_now(st, err); /* before a rowid can be reused */
 
+	if (rc == CB_OK)
+		rc = exec(st, "SAVEPOINT sync_evict; PRAGMA defer_foreign_keys = ON;"
+			      "INSERT INTO temp.sync_keep SELECT id FROM cases WHERE id NOT IN"
+			      " (SELECT case_id FROM temp.sync_evict);"
+			      "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_evicting', '1')",
+			  err);
 	if (rc == CB_OK)
 		rc = delete_rows(st, err);
 	if (rc == CB_OK)

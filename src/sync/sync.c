@@ -248,7 +248,7 @@ static enum cb_status import_opened(cb_store *st, const cb_sync_identity *me, cb
 {
 	enum cb_status rc;
 
-	if ((rc = check_sequence(f, peer, path, err)) || (rc = cb_store_begin(st, err)))
+	if ((rc = check_sequence(f, peer, path, err)) || (rc = cb_store_begin_bulk(st, err)))
 		return rc;
 	if ((rc = cb_sync_inbound(st, me, peer, &f->h, p, path, out, err)) ||
 	    (rc = cb_store_commit(st, err))) {
@@ -381,7 +381,7 @@ static enum cb_status join_opened(cb_store *st, const cb_bundle_file *f, const c
 	cb_store_now(st, now);
 	hub.enrolled_at = xstrdup(now);
 	memcpy(hub.key, key, CB_SYNC_KEY_LEN);
-	if ((rc = cb_store_begin(st, err)) == CB_OK) {
+	if ((rc = cb_store_begin_bulk(st, err)) == CB_OK) {
 		if ((rc = take_identity(st, f, prac ? prac : "", err)) == CB_OK &&
 		    (rc = cb_sync_peer_save(st, &hub, err)) == CB_OK) {
 			cb_sync_identity_load(st, &me);

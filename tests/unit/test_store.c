@@ -333,6 +333,62 @@ static void test_new_notes_are_searchable(void **state)
 	cb_store_close(st);
 }
 
+static int add_note(cb_store *st, const char *id, const char *words)
+{
+	char *sql = xasprintf("INSERT INTO notes(id, case_id, contact_type, occurred_at, body, " META
+			      ") VALUES ('%s', 'k1', 'phone', '2026-01-04T09:00', '%s', " M3 ")",
+			      id, words);
+	int rc = tu_exec(st, sql);
+
+	free(sql);
+	return rc;
+}
+
+static int matches(cb_store *st, const char *word)
+{
+	char *sql = xasprintf("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH '%s'", word);
+	int n = tu_int(st, sql);
+
+	free(sql);
+	return n;
+}
+
+/* A bulk transaction indexes its notes at commit, in one statement; nothing is missed or doubled. */
+static void test_bulk_transactions_index_notes_at_commit(void **state)
+{
+	cb_store *st = tu_new_store();
+	cb_err err = {0};
+
+	seed_case(st);
+	assert_int_equal(cb_store_begin_bulk(st, &err), CB_OK);
+	assert_int_equal(add_note(st, "b1", "bulk alpha"), SQLITE_OK);
+	assert_int_equal(add_note(st, "b2", "bulk beta"), SQLITE_OK);
+	assert_int_equal(matches(st, "bulk"), 0); /* not yet: at commit */
+	assert_int_equal(cb_store_commit(st, &err), CB_OK);
+	assert_int_equal(matches(st, "bulk"), 2);
+	assert_int_equal(matches(st, "alpha"), 1);
+
+	/* Rolled back: neither the note nor its index entry; the next note is indexed at once. */
+	assert_int_equal(cb_store_begin_bulk(st, &err), CB_OK);
+	assert_int_equal(add_note(st, "b3", "gamma"), SQLITE_OK);
+	cb_store_rollback(st);
+	assert_int_equal(add_note(st, "b4", "gamma delta"), SQLITE_OK);
+	assert_int_equal(matches(st, "gamma"), 1);
+
+	/* Indexed part way (before notes are deleted, as sync does): the rest as they come. */
+	assert_int_equal(cb_store_begin_bulk(st, &err), CB_OK);
+	assert_int_equal(add_note(st, "b5", "epsilon"), SQLITE_OK);
+	assert_int_equal(cb_store_index_notes_now(st, &err), CB_OK);
+	assert_int_equal(matches(st, "epsilon"), 1);
+	assert_int_equal(add_note(st, "b6", "epsilon zeta"), SQLITE_OK);
+	assert_int_equal(matches(st, "zeta"), 1);
+	assert_int_equal(cb_store_commit(st, &err), CB_OK);
+	assert_int_equal(matches(st, "epsilon"), 2);
+	assert_int_equal(tu_exec(st, "INSERT INTO notes_fts(notes_fts, rank) VALUES ('integrity-check', 1)"),
+			 SQLITE_OK);
+	cb_store_close(st);
+}
+
 static void test_drafts_round_trip(void **state)
 {
 	cb_store *st = tu_new_store();
@@ -412,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_busy_database_says_what_to_do),
 		cmocka_unit_test(test_upgrade_from_v1_keeps_data_and_indexes_notes),
 		cmocka_unit_test(test_new_notes_are_searchable),
+		cmocka_unit_test(test_bulk_transactions_index_notes_at_commit),
 		cmocka_unit_test(test_drafts_round_trip),
 		cmocka_unit_test(test_prepared_statements_are_kept_and_reused),
 	};
