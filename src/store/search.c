@@ -43,16 +43,22 @@ static char *like_pattern(const char *text)
 	return sb_take(&sb);
 }
 
+/*
+ * People and families whose names match, then their cases: CROSS JOIN keeps
+ * that order (left to itself SQLite went through every case: 0.45 s against
+ * 0.01 s with 12,000 cases).
+ */
 static const char names_sql[] =
 	"SELECT c.id, ch.name || ', ' || f.name, 'name', NULL, p.name, NULL"
-	" FROM people p JOIN family_members m ON m.person_id = p.id"
-	" JOIN cases c ON c.family_id = m.family_id AND (c.child_id = p.id OR m.relationship <> 'child')"
+	" FROM people p CROSS JOIN family_members m ON m.person_id = p.id"
+	" CROSS JOIN cases c ON c.family_id = m.family_id"
+	"  AND (c.child_id = p.id OR m.relationship <> 'child')"
 	" JOIN families f ON f.id = c.family_id JOIN people ch ON ch.id = c.child_id"
 	" WHERE p.name LIKE ?1 ESCAPE '\\'"
 	" UNION ALL"
 	" SELECT c.id, ch.name || ', ' || f.name, 'family', NULL, f.name || ' (' || f.family_ref || ')',"
 	" NULL"
-	" FROM families f JOIN cases c ON c.family_id = f.id JOIN people ch ON ch.id = c.child_id"
+	" FROM families f CROSS JOIN cases c ON c.family_id = f.id JOIN people ch ON ch.id = c.child_id"
 	" WHERE f.name LIKE ?1 ESCAPE '\\' OR f.family_ref LIKE ?1 ESCAPE '\\'"
 	" ORDER BY 3, 5, 1 LIMIT ?2";
 
