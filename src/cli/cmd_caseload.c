@@ -59,7 +59,7 @@ int cb_cmd_caseload(cb_cli *cli, int argc, char **argv)
 	if ((st = cb_cli_open_store(cli, 0)) == NULL)
 		return CB_EXIT_ERROR;
 	cb_clock_today(today);
-	if (cb_caseload_load(st, prac, today, &list, &err)) {
+	if (cb_caseload_load(st, prac, NULL, today, &list, &err)) {
 		cb_cli_error(cli, "%s", err.msg);
 		rc = CB_EXIT_ERROR;
 		goto out;

@@ -42,10 +42,11 @@ static const char caseload_sql[] =
 	"    AND sa.done_on IS NULL),"
 	"  (SELECT count(*) FROM supervision_actions sa WHERE sa.case_id = c.id"
 	"    AND sa.done_on IS NULL AND sa.due_on < :today),"
-	"  c.practitioner_id"
+	"  c.practitioner_id, c.team_id"
 	" FROM cases c JOIN families f ON f.id = c.family_id JOIN people ch ON ch.id = c.child_id"
 	" LEFT JOIN practitioners pr ON pr.id = c.practitioner_id"
 	" WHERE c.closed_on IS NULL AND (:prac IS NULL OR c.practitioner_id = :prac)"
+	"  AND (:team IS NULL OR c.team_id = :team)"
 	" ORDER BY f.name, ch.name, c.id";
 
 static char *column_text(sqlite3_stmt *q, int i)
@@ -94,12 +95,13 @@ static void fill_row(sqlite3_stmt *q, const char *today, cb_caseload_row *r)
 	r->open_actions = sqlite3_column_int(q, 12);
 	r->overdue_actions = sqlite3_column_int(q, 13);
 	r->practitioner_id = column_text(q, 14);
+	r->team_id = column_text(q, 15);
 	r->flag_no_contact = r->days_since_contact < 0 || r->days_since_contact > CB_NO_CONTACT_DAYS;
 	r->flag_review_overdue = r->review_due && strcmp(r->review_due, today) < 0;
 }
 
-enum cb_status cb_caseload_load(cb_store *st, const char *practitioner_id, const char *today,
-				cb_caseload *out, cb_err *err)
+enum cb_status cb_caseload_load(cb_store *st, const char *practitioner_id, const char *team_id,
+				const char *today, cb_caseload *out, cb_err *err)
 {
 	sqlite3_stmt *q = NULL;
 	size_t cap = 0;
@@ -115,6 +117,9 @@ enum cb_status cb_caseload_load(cb_store *st, const char *practitioner_id, const
 	sqlite3_bind_int(q, sqlite3_bind_parameter_index(q, ":stall"), CB_GOAL_STALL_DAYS);
 	if (practitioner_id)
 		sqlite3_bind_text(q, sqlite3_bind_parameter_index(q, ":prac"), practitioner_id, -1,
+				  SQLITE_STATIC);
+	if (team_id)
+		sqlite3_bind_text(q, sqlite3_bind_parameter_index(q, ":team"), team_id, -1,
 				  SQLITE_STATIC);
 	while ((step = sqlite3_step(q)) == SQLITE_ROW) {
 		if (out->count == cap) {
@@ -161,6 +166,7 @@ void cb_caseload_free(cb_caseload *list)
 		free(r->family_ref);
 		free(r->child_name);
 		free(r->practitioner_id);
+		free(r->team_id);
 		free(r->practitioner);
 		free(r->plan);
 		free(r->last_contact);

@@ -17,6 +17,7 @@ enum cb_trend { CB_TREND_NONE, CB_TREND_SAFER, CB_TREND_SAME, CB_TREND_RISKIER }
 typedef struct cb_caseload_row {
 	char *case_id, *family_name, *family_ref, *child_name, *practitioner;
 	char *practitioner_id;  /* who holds the case, or NULL */
+	char *team_id;          /* the team the case is with, or NULL */
 	int child_age;          /* -1 if the date of birth is not known */
 	char *plan;             /* current plan type: none, early_help, cin, cp, lac, or NULL */
 	char *last_contact;     /* date of the latest note, or NULL */
@@ -38,12 +39,12 @@ typedef struct cb_caseload {
 } cb_caseload;
 
 /*
- * Loads the open cases (all, or one practitioner's when practitioner_id is not
- * NULL) as of `today` ("YYYY-MM-DD"), ordered by family then child. The caller
- * frees the list with cb_caseload_free.
+ * Loads the open cases as of `today` ("YYYY-MM-DD"), ordered by family then
+ * child: every one, or those of one practitioner and/or one team (NULL: any).
+ * The caller frees the list with cb_caseload_free.
  */
-enum cb_status cb_caseload_load(cb_store *st, const char *practitioner_id, const char *today,
-				cb_caseload *out, cb_err *err);
+enum cb_status cb_caseload_load(cb_store *st, const char *practitioner_id, const char *team_id,
+				const char *today, cb_caseload *out, cb_err *err);
 void cb_caseload_free(cb_caseload *list);
 
 /* A row's short cell texts, shared by `casebook caseload` and the app's home screen. */

@@ -74,19 +74,30 @@ void cb_members_free(cb_member *members, size_t count)
 	free(members);
 }
 
-char *cb_practitioner_role(cb_store *st, const char *practitioner_id)
+/* One column of the practitioner's row as a new string, or NULL. */
+static char *practitioner_column(cb_store *st, const char *sql, const char *practitioner_id)
 {
 	sqlite3_stmt *q = NULL;
-	char *role = NULL;
+	char *value = NULL;
 
 	if (practitioner_id == NULL)
 		return NULL;
-	if (sqlite3_prepare_v2(cb_store_db(st), "SELECT role FROM practitioners WHERE id = ?", -1, &q,
-			       NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(cb_store_db(st), sql, -1, &q, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(q, 1, practitioner_id, -1, SQLITE_STATIC);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			role = xstrdup((const char *)sqlite3_column_text(q, 0));
+		if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+			value = xstrdup((const char *)sqlite3_column_text(q, 0));
 	}
 	sqlite3_finalize(q);
-	return role;
+	return value;
+}
+
+char *cb_practitioner_role(cb_store *st, const char *practitioner_id)
+{
+	return practitioner_column(st, "SELECT role FROM practitioners WHERE id = ?", practitioner_id);
+}
+
+char *cb_practitioner_team(cb_store *st, const char *practitioner_id)
+{
+	return practitioner_column(st, "SELECT team_id FROM practitioners WHERE id = ?",
+				   practitioner_id);
 }

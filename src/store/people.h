@@ -26,5 +26,7 @@ enum cb_status cb_family_children_load(cb_store *st, const char *family_id, cb_m
 
 /* The role ("practitioner" or "supervisor") of a practitioner, or NULL if unknown. Caller frees. */
 char *cb_practitioner_role(cb_store *st, const char *practitioner_id);
+/* The team of a practitioner, or NULL if none or unknown. Caller frees. */
+char *cb_practitioner_team(cb_store *st, const char *practitioner_id);
 
 #endif

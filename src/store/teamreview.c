@@ -162,7 +162,7 @@ enum cb_status cb_team_review_load(cb_store *st, const char *team_id, const char
 	enum cb_status rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = cb_caseload_load(st, NULL, today, &out->all, err)) ||
+	if ((rc = cb_caseload_load(st, NULL, team_id, today, &out->all, err)) ||
 	    (rc = extras_load(st, team_id, today, &extras, err)))
 		goto out;
 	out->cases = xcalloc(out->all.count + 1, sizeof *out->cases);

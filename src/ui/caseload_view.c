@@ -16,28 +16,29 @@
 #include "ui/screens.h"
 
 enum sort_by { SORT_FAMILY, SORT_CONTACT, SORT_RISK, SORT_REVIEW, SORT_COUNT };
-enum show { SHOW_MINE, SHOW_ALL, SHOW_FLAGGED, SHOW_COUNT };
+enum show { SHOW_MINE, SHOW_TEAM, SHOW_ALL, SHOW_FLAGGED, SHOW_COUNT };
 
 static const char *const sort_names[SORT_COUNT] = {
 	"by family", "by last contact", "riskiest first", "by review due",
 };
-static const char *const show_names[SHOW_COUNT] = {"My cases", "All open cases", "Flagged cases"};
+static const char *const show_names[SHOW_COUNT] = {"My cases", "My team's cases", "All open cases",
+						   "Flagged cases"};
 
 /*
- * Sorting and filtering work on the rows already read: only a switch from the
- * user's own cases to every open case reads the store again (at authority
- * scale that read takes a third of a second; a sort takes a millisecond).
+ * Sorting and filtering work on the rows already read; the store is read again
+ * only for a wider set of cases (every open case in an authority-wide casebook
+ * takes a third of a second to read; a team's, a few milliseconds).
  */
 struct caseload_state {
-	cb_caseload loaded;   /* as read from the store: the user's open cases, or every one */
-	bool loaded_all;      /* loaded holds every open case */
+	cb_caseload loaded;   /* as read from the store */
+	enum show loaded_for; /* what was read: the user's cases, their team's, or all (SHOW_ALL) */
+	char *team_id;        /* the user's team, or NULL */
 	const cb_caseload_row **shown; /* the rows on the screen, filtered and sorted */
 	size_t n_shown;
 	cb_list list;
 	int width, height; /* the size the rows were laid out for */
 	enum sort_by sort;
 	enum show show;
-	bool supervisor; /* the app user sees the team's cases by default */
 };
 
 /* Column widths for a terminal width: name columns take what the fixed ones leave. */
@@ -159,12 +160,17 @@ static int compare_rows(const void *pa, const void *pb)
 	return c ? c : strcmp(a->case_id, b->case_id);
 }
 
+static bool same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
 /* Whether a row belongs on the screen under the current filter. */
 static bool shows(const struct caseload_state *s, const cb_caseload_row *r, const char *me)
 {
 	switch (s->show) {
-	case SHOW_MINE:
-		return !s->loaded_all || (me && r->practitioner_id && strcmp(r->practitioner_id, me) == 0);
+	case SHOW_MINE: return s->loaded_for == SHOW_MINE || same(r->practitioner_id, me);
+	case SHOW_TEAM: return s->loaded_for == SHOW_TEAM || same(r->team_id, s->team_id);
 	case SHOW_FLAGGED: return flagged(r);
 	default: return true;
 	}
@@ -188,26 +194,43 @@ static void select_rows(cb_view *v)
 	lay_out(v);
 }
 
-/* Reads the cases the filter needs from the store (the user's own, or every open case). */
+/* What must be read for the current filter: flagged cases are found among every open one. */
+static enum show read_for(const struct caseload_state *s)
+{
+	return s->show == SHOW_FLAGGED ? SHOW_ALL : s->show;
+}
+
+/* Reads the cases the filter needs from the store (the user's, their team's, or every open case). */
 static enum cb_status load(cb_view *v, cb_err *err)
 {
 	struct caseload_state *s = v->priv;
 	const cb_ui_context *ctx = cb_app_context(v->app);
-	bool all = s->show != SHOW_MINE || ctx->practitioner_id == NULL;
+	enum show scope = read_for(s);
 
 	free(s->shown);
 	s->shown = NULL;
 	s->n_shown = 0;
 	cb_caseload_free(&s->loaded);
-	s->loaded_all = false;
-	if (cb_caseload_load(ctx->store, all ? NULL : ctx->practitioner_id, cb_app_today(v->app),
+	s->loaded_for = SHOW_ALL;
+	if (cb_caseload_load(ctx->store, scope == SHOW_MINE ? ctx->practitioner_id : NULL,
+			     scope == SHOW_TEAM ? s->team_id : NULL, cb_app_today(v->app),
 			     &s->loaded, err))
 		return err->code;
-	s->loaded_all = all;
+	s->loaded_for = scope;
 	select_rows(v);
 	return CB_OK;
 }
 
+/* Whether a filter applies to this user: "mine" needs a user, "my team" a team. */
+static bool available(const struct caseload_state *s, const cb_ui_context *ctx, enum show show)
+{
+	return (show != SHOW_MINE || ctx->practitioner_id) && (show != SHOW_TEAM || s->team_id);
+}
+
+/*
+ * A practitioner starts on their own cases, a supervisor on their team's (or
+ * every open case when there is no team, or nobody is set up as the user).
+ */
 static enum cb_status caseload_open(cb_view *v, const void *arg, cb_err *err)
 {
 	struct caseload_state *s = v->priv;
@@ -215,8 +238,10 @@ static enum cb_status caseload_open(cb_view *v, const void *arg, cb_err *err)
 	char *role = cb_practitioner_role(ctx->store, ctx->practitioner_id);
 
 	(void)arg;
-	s->supervisor = role == NULL || strcmp(role, "supervisor") == 0;
-	s->show = s->supervisor ? SHOW_ALL : SHOW_MINE;
+	s->team_id = cb_practitioner_team(ctx->store, ctx->practitioner_id);
+	s->show = role && strcmp(role, "supervisor") != 0 ? SHOW_MINE : SHOW_TEAM;
+	if (!available(s, ctx, s->show))
+		s->show = SHOW_ALL;
 	free(role);
 	return load(v, err);
 }
@@ -327,12 +352,12 @@ static enum cb_key_result caseload_key(cb_view *v, int key, enum cb_action actio
 		if (action == CB_ACTION_SORT)
 			s->sort = (s->sort + 1) % SORT_COUNT;
 		else
-			s->show = (s->show + 1) % SHOW_COUNT;
-		if (s->show == SHOW_MINE && cb_app_context(v->app)->practitioner_id == NULL)
-			s->show = SHOW_ALL; /* nobody is set up as the user of this casebook */
+			do
+				s->show = (s->show + 1) % SHOW_COUNT;
+			while (!available(s, cb_app_context(v->app), s->show));
 		cb_list_select(&s->list, 0);
 		s->list.selected = 0;
-		if (s->loaded_all || s->show == SHOW_MINE) {
+		if (s->loaded_for == SHOW_ALL || s->loaded_for == read_for(s)) {
 			select_rows(v); /* what is read already holds every row to show */
 		} else if (load(v, &err)) {
 			cb_app_message(v->app, CB_STYLE_ERROR, "%s", err.msg);
@@ -365,6 +390,7 @@ static void caseload_close(cb_view *v)
 
 	cb_list_free(&s->list);
 	free(s->shown);
+	free(s->team_id);
 	cb_caseload_free(&s->loaded);
 }
 

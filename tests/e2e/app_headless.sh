@@ -25,24 +25,37 @@ grep -q "^keys=3 key_to_redraw_ms_mean=" "$tmp/err" || fail "key timings: $(cat 
 	fail "scripted search"
 grep -q "Search: rent" "$tmp/screen" || fail "search through the prompt"
 
-# Filter and sort on a practitioner's casebook: their 4 cases, every open case (16), the
-# flagged ones, back to their own (worked out from the rows already read), then a sort.
-"$CASEBOOK" --db "$tmp/sample.db" import "$SRC/sample-db/caseload.yaml" >/dev/null
-sqlite3 "$tmp/sample.db" "INSERT OR REPLACE INTO meta VALUES ('practitioner_id', 'prac-tom')"
+# Filter and sort: Ann's 3 cases, her team's 7, every open case (8), the flagged ones, back
+# to her own (worked out from the rows already read), then sorts; a supervisor starts on
+# her team's cases.
+"$CASEBOOK" --db "$tmp/team.db" import "$SRC/tests/fixtures/team/team.yaml" >/dev/null
+user() { sqlite3 "$tmp/team.db" "INSERT OR REPLACE INTO meta VALUES ('practitioner_id', '$1')"; }
 caseload_after() {
-	COLUMNS=120 LINES=40 "$CASEBOOK" --db "$tmp/sample.db" app --keys "$1" \
+	COLUMNS=120 LINES=40 "$CASEBOOK" --db "$tmp/team.db" app --keys "$1" \
 		--dump-screen "$tmp/screen" || fail "keys $1"
 	grep -q "$2" "$tmp/screen" || fail "after '$1': no '$2'"
 }
-caseload_after "k" "My cases, by family .* 4 cases"
-caseload_after "f" "All open cases, by family .* 16 cases"
-caseload_after "f f" "Flagged cases, by family"
-caseload_after "f f f" "My cases, by family .* 4 cases"
-grep -q "Lily-Mae Walsh" "$tmp/screen" || fail "Tom's case is missing from his own"
-! grep -q "Safiya Karim" "$tmp/screen" || fail "Marcus's case is among Tom's own"
-caseload_after "f f f s" "My cases, by last contact .* 4 cases"
-caseload_after "f s s" "All open cases, riskiest first .* 16 cases"
-grep -q "Safiya Karim" "$tmp/screen" || fail "every open case is not shown"
+user prac-ann
+caseload_after "k" "My cases, by family .* 3 cases"
+grep -q "Cal Clark" "$tmp/screen" || fail "Ann's case is missing from her own"
+! grep -q "Ben Brown" "$tmp/screen" || fail "Raj's case is among Ann's own"
+caseload_after "f" "My team's cases, by family .* 7 cases"
+! grep -q "Gil Green" "$tmp/screen" || fail "another team's case is among the team's"
+caseload_after "f f" "All open cases, by family .* 8 cases"
+grep -q "Gil Green" "$tmp/screen" || fail "every open case is not shown"
+caseload_after "f f f" "Flagged cases, by family"
+caseload_after "f f f f" "My cases, by family .* 3 cases"
+! grep -q "Ben Brown" "$tmp/screen" || fail "Raj's case is among Ann's own, from every case read"
+caseload_after "f f f f f" "My team's cases, by family .* 7 cases"
+! grep -q "Gil Green" "$tmp/screen" || fail "another team's case, from every case read"
+caseload_after "f f f f s" "My cases, by last contact .* 3 cases"
+caseload_after "f f s s" "All open cases, riskiest first .* 8 cases"
+user prac-sue
+caseload_after "k" "My team's cases, by family .* 7 cases"
+caseload_after "f" "All open cases, by family .* 8 cases"
+caseload_after "f f f" "My cases, by family .* 0 cases"
+user prac-bo
+caseload_after "f" "My team's cases, by family .* 1 case$"
 
 set +e
 "$CASEBOOK" --db "$tmp/db" app --keys "j Wibble" 2>"$tmp/err"

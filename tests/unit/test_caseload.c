@@ -50,7 +50,7 @@ static void test_caseload_flags(void **state)
 	cb_err err = {0};
 
 	assert_int_equal(tu_exec(st, seed), SQLITE_OK);
-	assert_int_equal(cb_caseload_load(st, NULL, "2026-07-01", &list, &err), CB_OK);
+	assert_int_equal(cb_caseload_load(st, NULL, NULL, "2026-07-01", &list, &err), CB_OK);
 	assert_int_equal(list.count, 2); /* k3 is closed */
 	const cb_caseload_row *ada = &list.rows[1], *zoe = &list.rows[0];
 	assert_string_equal(zoe->child_name, "Zoë"); /* "Ní Bhriain" sorts before "Okafor" */
@@ -75,7 +75,7 @@ static void test_caseload_flags(void **state)
 	assert_string_equal(zoe->review_due, "2026-08-01");
 	cb_caseload_free(&list);
 
-	assert_int_equal(cb_caseload_load(st, "p2", "2026-09-01", &list, &err), CB_OK);
+	assert_int_equal(cb_caseload_load(st, "p2", NULL, "2026-09-01", &list, &err), CB_OK);
 	assert_int_equal(list.count, 1);
 	assert_true(list.rows[0].flag_review_overdue);
 	cb_caseload_free(&list);
@@ -95,7 +95,7 @@ static void test_same_day_plan_change(void **state)
 				     "INSERT INTO plan_episodes VALUES ('aa', 'k2', 'early_help',"
 				     " '2026-05-01', NULL, " M3 ", 'h');"),
 			 SQLITE_OK);
-	assert_int_equal(cb_caseload_load(st, "p2", "2026-07-01", &list, &err), CB_OK);
+	assert_int_equal(cb_caseload_load(st, "p2", NULL, "2026-07-01", &list, &err), CB_OK);
 	assert_int_equal(list.count, 1);
 	assert_string_equal(list.rows[0].plan, "early_help");
 	cb_caseload_free(&list);
@@ -122,7 +122,7 @@ static void test_open_actions(void **state)
 				     "INSERT INTO supervision_actions VALUES ('x4', 's1', NULL, 'p2', 'Train',"
 				     " '2026-06-10', NULL, " M3 ", 'h');"),
 			 SQLITE_OK);
-	assert_int_equal(cb_caseload_load(st, NULL, "2026-06-20", &list, &err), CB_OK);
+	assert_int_equal(cb_caseload_load(st, NULL, NULL, "2026-06-20", &list, &err), CB_OK);
 	assert_int_equal(list.count, 2);
 	assert_string_equal(list.rows[1].case_id, "k1");
 	assert_int_equal(list.rows[1].open_actions, 2);
@@ -132,7 +132,7 @@ static void test_open_actions(void **state)
 	assert_null(strstr(cells.flags, "!action"));
 	cb_caseload_free(&list);
 
-	assert_int_equal(cb_caseload_load(st, NULL, "2026-06-21", &list, &err), CB_OK);
+	assert_int_equal(cb_caseload_load(st, NULL, NULL, "2026-06-21", &list, &err), CB_OK);
 	assert_int_equal(list.rows[1].overdue_actions, 1);
 	cb_caseload_cells_of(&list.rows[1], &cells);
 	assert_string_equal(cells.flags, "!goals !action");
