@@ -138,31 +138,42 @@ static enum cb_status write_file(const char *path, const strbuf *bytes, cb_err *
 	return rc;
 }
 
-enum cb_status cb_bundle_write(const char *path, const cb_bundle_header *h,
-			       const cb_bundle_payload *p, const unsigned char key[CB_SYNC_KEY_LEN],
-			       cb_err *err)
+enum cb_status cb_bundle_seal_write(const char *path, const cb_bundle_header *h,
+				    const unsigned char *plain, size_t len,
+				    const unsigned char key[CB_SYNC_KEY_LEN], cb_err *err)
 {
-	strbuf plain = {0}, out = {0};
+	strbuf out = {0};
 	unsigned char nonce[NONCE_LEN];
 	unsigned long long sealed_len;
 	size_t header_len;
 	enum cb_status rc;
 
 	randombytes_buf(nonce, sizeof nonce);
-	encode_payload(&plain, p);
-	encode_header(&out, h, nonce, plain.len + TAG_LEN);
+	encode_header(&out, h, nonce, len + TAG_LEN);
 	header_len = out.len;
-	out.data = xreallocarray(out.data, 1, header_len + plain.len + TAG_LEN + 1);
-	out.cap = header_len + plain.len + TAG_LEN + 1;
+	out.data = xreallocarray(out.data, 1, header_len + len + TAG_LEN + 1);
+	out.cap = header_len + len + TAG_LEN + 1;
 	crypto_aead_xchacha20poly1305_ietf_encrypt((unsigned char *)out.data + header_len,
-						   &sealed_len, (unsigned char *)plain.data,
-						   plain.len, (unsigned char *)out.data, header_len,
-						   NULL, nonce, key);
+						   &sealed_len, plain, len,
+						   (unsigned char *)out.data, header_len, NULL, nonce,
+						   key);
 	out.len = header_len + (size_t)sealed_len;
 	rc = write_file(path, &out, err);
+	sb_free(&out);
+	return rc;
+}
+
+enum cb_status cb_bundle_write(const char *path, const cb_bundle_header *h,
+			       const cb_bundle_payload *p, const unsigned char key[CB_SYNC_KEY_LEN],
+			       cb_err *err)
+{
+	strbuf plain = {0};
+	enum cb_status rc;
+
+	encode_payload(&plain, p);
+	rc = cb_bundle_seal_write(path, h, (const unsigned char *)plain.data, plain.len, key, err);
 	sodium_memzero(plain.data, plain.len);
 	sb_free(&plain);
-	sb_free(&out);
 	return rc;
 }
 
@@ -355,24 +366,40 @@ static int decode_payload(const unsigned char *data, size_t len, cb_bundle_paylo
 	return p->changeset != NULL;
 }
 
+enum cb_status cb_bundle_open(const cb_bundle_file *f, const unsigned char key[CB_SYNC_KEY_LEN],
+			      unsigned char **plain, size_t *len, cb_err *err)
+{
+	const unsigned char *nonce = f->data + f->header_len - 8 - NONCE_LEN;
+	unsigned long long plain_len = 0;
+
+	*plain = xmalloc(f->sealed_len);
+	*len = 0;
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt(*plain, &plain_len, NULL,
+						       f->data + f->sealed_at, f->sealed_len,
+						       f->data, f->header_len, nonce, key) != 0) {
+		free(*plain);
+		*plain = NULL;
+		return cb_fail(err, CB_CORRUPT, "failed its authenticity check");
+	}
+	*len = (size_t)plain_len;
+	return CB_OK;
+}
+
 enum cb_status cb_bundle_unseal(const cb_bundle_file *f, const unsigned char key[CB_SYNC_KEY_LEN],
 				cb_bundle_payload *out, cb_err *err)
 {
-	const unsigned char *nonce = f->data + f->header_len - 8 - NONCE_LEN;
-	unsigned char *plain = xmalloc(f->sealed_len);
-	unsigned long long plain_len = 0;
-	enum cb_status rc = CB_OK;
+	unsigned char *plain = NULL;
+	size_t len = 0;
+	enum cb_status rc;
 
 	memset(out, 0, sizeof *out);
-	if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain, &plain_len, NULL,
-						       f->data + f->sealed_at, f->sealed_len,
-						       f->data, f->header_len, nonce, key) != 0)
-		rc = cb_fail(err, CB_CORRUPT, "failed its authenticity check");
-	else if (!decode_payload(plain, (size_t)plain_len, out))
+	if ((rc = cb_bundle_open(f, key, &plain, &len, err)))
+		return rc;
+	if (!decode_payload(plain, len, out)) {
 		rc = cb_fail(err, CB_CORRUPT, "is damaged inside although it is authentic");
-	if (rc)
 		cb_bundle_payload_free(out);
-	sodium_memzero(plain, f->sealed_len);
+	}
+	sodium_memzero(plain, len);
 	free(plain);
 	return rc;
 }
