@@ -255,7 +255,8 @@ static enum cb_status slurp(const char *path, cb_bundle_file *f, cb_err *err)
 	}
 	fclose(in);
 	f->len = sb.len;
-	f->data = (unsigned char *)sb.data;
+	/* An empty file is an empty buffer, not NULL: the reader does arithmetic on the pointer. */
+	f->data = sb.data ? (unsigned char *)sb.data : xcalloc(1, 1);
 	return CB_OK;
 }
 
@@ -276,7 +277,7 @@ static enum cb_status check_outside(const char *path, reader *r, cb_bundle_file 
 {
 	size_t mark = f->len < CB_BUNDLE_MAGIC_LEN ? f->len : CB_BUNDLE_MAGIC_LEN;
 
-	if (memcmp(f->data ? (const char *)f->data : "", CB_BUNDLE_MAGIC, mark) != 0 || f->len == 0)
+	if (memcmp(f->data, CB_BUNDLE_MAGIC, mark) != 0 || f->len == 0)
 		return cb_fail(err, CB_INVALID,
 			       "%s is not a casebook sync bundle (it does not start with the bundle "
 			       "mark); check the file name. Nothing was changed", path);

@@ -120,6 +120,8 @@ static void test_bundle_reader_regressions(void **state)
 	/* The laptop's bundle meets an edit the hub made too; the hub's tells the laptop to drop a case. */
 	assert_true(bundle_seed("hub", "file-real").conflicts > 0);
 	assert_int_equal(bundle_seed("laptop", "payload-real").evicted, 1);
+	/* An empty file is no bundle (the reader once did arithmetic on its NULL buffer). */
+	assert_int_equal(cb_fuzz_bundle_one((const uint8_t *)"", 0).status, CB_INVALID);
 }
 
 int main(void)
