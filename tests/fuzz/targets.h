@@ -56,8 +56,9 @@ typedef struct cb_fuzz_bundle_result {
  * authentic device could send); 2 or 5 "header": the same, but the rest
  * starts with the header's bundle number, first and last change and ack (four
  * little-endian 64-bit numbers). An import that succeeds is imported again,
- * which must be a replay that changes nothing (abort otherwise); then both
- * databases are put back as they were, so inputs do not depend on each other.
+ * which must be a replay that changes nothing (abort otherwise); then the
+ * database is put back as it was, so inputs do not depend on each other (but
+ * for the store's in-memory clock, which decides nothing; see target_bundle.c).
  */
 cb_fuzz_bundle_result cb_fuzz_bundle_one(const uint8_t *data, size_t size);
 
