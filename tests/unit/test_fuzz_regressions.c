@@ -124,7 +124,7 @@ static void test_bundle_reader_regressions(void **state)
 	assert_true(replay(FUZZ_SEED_OUT, bundle_one) >= 18);
 	assert_bundle_seeds("hub");
 	assert_bundle_seeds("laptop");
-	/* The laptop's bundle meets an edit the hub made too; the hub's tells the laptop to drop a case. */
+	/* The laptop's bundle meets the hub's edit; the hub's tells the laptop to drop a case. */
 	assert_true(bundle_seed("hub", "file-real").conflicts > 0);
 	assert_int_equal(bundle_seed("laptop", "payload-real").evicted, 1);
 	/* An empty file is no bundle (the reader once did arithmetic on its NULL buffer). */
