@@ -2,7 +2,10 @@
 #include "sync/bundle.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <sodium.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,31 +141,42 @@ static enum cb_status write_file(const char *path, const strbuf *bytes, cb_err *
 	return rc;
 }
 
-enum cb_status cb_bundle_write(const char *path, const cb_bundle_header *h,
-			       const cb_bundle_payload *p, const unsigned char key[CB_SYNC_KEY_LEN],
-			       cb_err *err)
+enum cb_status cb_bundle_seal_write(const char *path, const cb_bundle_header *h,
+				    const unsigned char *plain, size_t len,
+				    const unsigned char key[CB_SYNC_KEY_LEN], cb_err *err)
 {
-	strbuf plain = {0}, out = {0};
+	strbuf out = {0};
 	unsigned char nonce[NONCE_LEN];
 	unsigned long long sealed_len;
 	size_t header_len;
 	enum cb_status rc;
 
 	randombytes_buf(nonce, sizeof nonce);
-	encode_payload(&plain, p);
-	encode_header(&out, h, nonce, plain.len + TAG_LEN);
+	encode_header(&out, h, nonce, len + TAG_LEN);
 	header_len = out.len;
-	out.data = xreallocarray(out.data, 1, header_len + plain.len + TAG_LEN + 1);
-	out.cap = header_len + plain.len + TAG_LEN + 1;
+	out.data = xreallocarray(out.data, 1, header_len + len + TAG_LEN + 1);
+	out.cap = header_len + len + TAG_LEN + 1;
 	crypto_aead_xchacha20poly1305_ietf_encrypt((unsigned char *)out.data + header_len,
-						   &sealed_len, (unsigned char *)plain.data,
-						   plain.len, (unsigned char *)out.data, header_len,
-						   NULL, nonce, key);
+						   &sealed_len, plain, len,
+						   (unsigned char *)out.data, header_len, NULL, nonce,
+						   key);
 	out.len = header_len + (size_t)sealed_len;
 	rc = write_file(path, &out, err);
+	sb_free(&out);
+	return rc;
+}
+
+enum cb_status cb_bundle_write(const char *path, const cb_bundle_header *h,
+			       const cb_bundle_payload *p, const unsigned char key[CB_SYNC_KEY_LEN],
+			       cb_err *err)
+{
+	strbuf plain = {0};
+	enum cb_status rc;
+
+	encode_payload(&plain, p);
+	rc = cb_bundle_seal_write(path, h, (const unsigned char *)plain.data, plain.len, key, err);
 	sodium_memzero(plain.data, plain.len);
 	sb_free(&plain);
-	sb_free(&out);
 	return rc;
 }
 
@@ -244,7 +258,8 @@ static enum cb_status slurp(const char *path, cb_bundle_file *f, cb_err *err)
 	}
 	fclose(in);
 	f->len = sb.len;
-	f->data = (unsigned char *)sb.data;
+	/* An empty file is an empty buffer, not NULL: the reader does arithmetic on the pointer. */
+	f->data = sb.data ? (unsigned char *)sb.data : xcalloc(1, 1);
 	return CB_OK;
 }
 
@@ -265,7 +280,7 @@ static enum cb_status check_outside(const char *path, reader *r, cb_bundle_file 
 {
 	size_t mark = f->len < CB_BUNDLE_MAGIC_LEN ? f->len : CB_BUNDLE_MAGIC_LEN;
 
-	if (memcmp(f->data ? (const char *)f->data : "", CB_BUNDLE_MAGIC, mark) != 0 || f->len == 0)
+	if (memcmp(f->data, CB_BUNDLE_MAGIC, mark) != 0 || f->len == 0)
 		return cb_fail(err, CB_INVALID,
 			       "%s is not a casebook sync bundle (it does not start with the bundle "
 			       "mark); check the file name. Nothing was changed", path);
@@ -329,6 +344,89 @@ static char *section_text(const unsigned char *data, size_t len)
 	return s;
 }
 
+/* ---- the changeset's outline ---- */
+
+/* SQLite's varint: up to eight bytes of 7 bits each (high bit: more follow), a ninth of 8. */
+static uint64_t get_varint(reader *r)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < 9; i++) {
+		const unsigned char *b = take(r, 1);
+		if (b == NULL)
+			return 0;
+		if (i == 8)
+			return (v << 8) | *b;
+		v = (v << 7) | (*b & 0x7f);
+		if (!(*b & 0x80))
+			break;
+	}
+	return v;
+}
+
+/* A table header after its 'T': the column count, a primary-key flag each, a NUL-ended name. */
+static bool table_header(reader *r, uint64_t *ncol)
+{
+	*ncol = get_varint(r);
+	if (*ncol == 0 || *ncol > 65536 || take(r, (size_t)*ncol) == NULL)
+		return false;
+	while (r->p < r->end && *r->p)
+		r->p++;
+	return take(r, 1) != NULL;
+}
+
+/* One record: a value per column, each a type byte and the bytes that type has. */
+static bool record(reader *r, uint64_t ncol)
+{
+	for (uint64_t i = 0; i < ncol; i++) {
+		const unsigned char *type = take(r, 1);
+		uint64_t n;
+		if (type == NULL)
+			return false;
+		switch (*type) {
+		case 0: /* undefined (an update's unchanged column) */
+		case SQLITE_NULL: break;
+		case SQLITE_INTEGER:
+		case SQLITE_FLOAT: take(r, 8); break;
+		case SQLITE_TEXT:
+		case SQLITE_BLOB:
+			n = get_varint(r);
+			if (n > INT_MAX || take(r, (size_t)n) == NULL)
+				return false;
+			break;
+		default: return false;
+		}
+	}
+	return !r->short_read;
+}
+
+/*
+ * True if every table header and every change of the changeset lies inside
+ * it. SQLite's own reader (3.40) loops for ever on a table header whose
+ * columns run past the end, so the changeset is walked before SQLite sees it.
+ */
+static bool changeset_whole(const unsigned char *data, size_t len)
+{
+	reader r = {data, data + len, 0};
+	uint64_t ncol = 0;
+
+	while (r.p < r.end) {
+		int op = *r.p++;
+		if (op == 'T') {
+			if (!table_header(&r, &ncol))
+				return false;
+		} else if (ncol && (op == SQLITE_INSERT || op == SQLITE_DELETE ||
+				    op == SQLITE_UPDATE)) {
+			take(&r, 1); /* the indirect flag */
+			if (!record(&r, ncol) || (op == SQLITE_UPDATE && !record(&r, ncol)))
+				return false;
+		} else {
+			return false;
+		}
+	}
+	return !r.short_read;
+}
+
 /* Splits the opened payload into its sections; false if it is not well formed. */
 static int decode_payload(const unsigned char *data, size_t len, cb_bundle_payload *p)
 {
@@ -352,27 +450,43 @@ static int decode_payload(const unsigned char *data, size_t len, cb_bundle_paylo
 			return 0;
 		}
 	}
-	return p->changeset != NULL;
+	return p->changeset != NULL && changeset_whole(p->changeset, p->changeset_len);
+}
+
+enum cb_status cb_bundle_open(const cb_bundle_file *f, const unsigned char key[CB_SYNC_KEY_LEN],
+			      unsigned char **plain, size_t *len, cb_err *err)
+{
+	const unsigned char *nonce = f->data + f->header_len - 8 - NONCE_LEN;
+	unsigned long long plain_len = 0;
+
+	*plain = xmalloc(f->sealed_len);
+	*len = 0;
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt(*plain, &plain_len, NULL,
+						       f->data + f->sealed_at, f->sealed_len,
+						       f->data, f->header_len, nonce, key) != 0) {
+		free(*plain);
+		*plain = NULL;
+		return cb_fail(err, CB_CORRUPT, "failed its authenticity check");
+	}
+	*len = (size_t)plain_len;
+	return CB_OK;
 }
 
 enum cb_status cb_bundle_unseal(const cb_bundle_file *f, const unsigned char key[CB_SYNC_KEY_LEN],
 				cb_bundle_payload *out, cb_err *err)
 {
-	const unsigned char *nonce = f->data + f->header_len - 8 - NONCE_LEN;
-	unsigned char *plain = xmalloc(f->sealed_len);
-	unsigned long long plain_len = 0;
-	enum cb_status rc = CB_OK;
+	unsigned char *plain = NULL;
+	size_t len = 0;
+	enum cb_status rc;
 
 	memset(out, 0, sizeof *out);
-	if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain, &plain_len, NULL,
-						       f->data + f->sealed_at, f->sealed_len,
-						       f->data, f->header_len, nonce, key) != 0)
-		rc = cb_fail(err, CB_CORRUPT, "failed its authenticity check");
-	else if (!decode_payload(plain, (size_t)plain_len, out))
+	if ((rc = cb_bundle_open(f, key, &plain, &len, err)))
+		return rc;
+	if (!decode_payload(plain, len, out)) {
 		rc = cb_fail(err, CB_CORRUPT, "is damaged inside although it is authentic");
-	if (rc)
 		cb_bundle_payload_free(out);
-	sodium_memzero(plain, f->sealed_len);
+	}
+	sodium_memzero(plain, len);
 	free(plain);
 	return rc;
 }

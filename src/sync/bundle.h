@@ -56,6 +56,14 @@ enum cb_status cb_bundle_write(const char *path, const cb_bundle_header *h,
 			       const cb_bundle_payload *p, const unsigned char key[CB_SYNC_KEY_LEN],
 			       cb_err *err);
 
+/*
+ * cb_bundle_write for an encoded payload: seals the len bytes at plain under
+ * h and writes the bundle to path the same way. The caller keeps (and wipes) plain.
+ */
+enum cb_status cb_bundle_seal_write(const char *path, const cb_bundle_header *h,
+				    const unsigned char *plain, size_t len,
+				    const unsigned char key[CB_SYNC_KEY_LEN], cb_err *err);
+
 /* A bundle read from a file whose outside checked out: mark, format, length. */
 typedef struct cb_bundle_file {
 	cb_bundle_header h;
@@ -75,8 +83,16 @@ enum cb_status cb_bundle_read(const char *path, cb_bundle_file *out, cb_err *err
 void cb_bundle_file_free(cb_bundle_file *f);
 
 /*
- * Opens the sealed payload with key; CB_CORRUPT if the bundle was changed
- * after it was written (or the key is wrong). The caller frees *out.
+ * Opens the sealed payload with key into its encoded bytes; CB_CORRUPT if the
+ * bundle was changed after it was written (or the key is wrong). On success
+ * the caller wipes and frees *plain (*len bytes); on failure *plain is NULL.
+ */
+enum cb_status cb_bundle_open(const cb_bundle_file *f, const unsigned char key[CB_SYNC_KEY_LEN],
+			      unsigned char **plain, size_t *len, cb_err *err);
+
+/*
+ * cb_bundle_open, then the payload split into its sections; CB_CORRUPT also
+ * if an authentic payload is not well formed. The caller frees *out.
  */
 enum cb_status cb_bundle_unseal(const cb_bundle_file *f, const unsigned char key[CB_SYNC_KEY_LEN],
 				cb_bundle_payload *out, cb_err *err);

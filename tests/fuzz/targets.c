@@ -1,10 +1,14 @@
-/* targets.c: the form loader and the import reader, driven by one input at a time. */
+/* targets.c: the targets' shared setup (scratch folder, fixed randomness), forms and import. */
 #include "targets.h"
+#include "scratch.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/import.h"
@@ -17,35 +21,100 @@ static sqlite3 *pristine;   /* an in-memory copy of it before any input, to put 
 static cb_form_set forms;   /* the shipped instruments, for imported assessments */
 static char *scratch_dir;
 
-static void die(const char *what, const char *why)
+void cb_fuzz_die(const char *what, const char *why)
 {
-	fprintf(stderr, "fuzz setup: %s: %s\n", what, why);
+	fprintf(stderr, "fuzz: %s: %s\n", what, why);
 	abort();
 }
 
-static void copy_db(sqlite3 *dest, sqlite3 *src)
+/*
+ * libsodium's random bytes made a fixed stream (ChaCha20 under a constant
+ * key), so that ids, enrolment codes, keys and nonces come out the same in
+ * every run: a bundle input saved from one run is keyed to the same team in
+ * the next and in the regression test. Nothing here protects anything.
+ */
+static uint64_t rng_block;
+
+uint64_t cb_fuzz_rng_tell(void)
+{
+	return rng_block;
+}
+
+void cb_fuzz_rng_seek(uint64_t block)
+{
+	rng_block = block;
+}
+
+static void fixed_buf(void *const buf, const size_t size)
+{
+	static const unsigned char key[crypto_stream_chacha20_KEYBYTES] = "casebook fuzz, not a secret";
+	unsigned char nonce[crypto_stream_chacha20_NONCEBYTES] = {0};
+
+	for (size_t i = 0; i < sizeof nonce && i < 8; i++)
+		nonce[i] = (unsigned char)(rng_block >> (8 * i));
+	rng_block++;
+	crypto_stream_chacha20(buf, size, nonce, key);
+}
+
+static uint32_t fixed_random(void)
+{
+	uint32_t v;
+
+	fixed_buf(&v, sizeof v);
+	return v;
+}
+
+static const char *fixed_name(void)
+{
+	return "casebook-fuzz-fixed";
+}
+
+static randombytes_implementation fixed_rng = {
+	.implementation_name = fixed_name, .random = fixed_random, .buf = fixed_buf,
+};
+
+void cb_fuzz_copy_db(sqlite3 *dest, sqlite3 *src)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dest, "main", src, "main");
 
 	if (b == NULL || sqlite3_backup_step(b, -1) != SQLITE_DONE)
-		die("copying the scratch database", sqlite3_errmsg(dest));
+		cb_fuzz_die("copying the scratch database", sqlite3_errmsg(dest));
 	sqlite3_backup_finish(b);
 }
 
+/* Everything in the scratch folder: databases, bundles, a bundle write's temporary file. */
 static void remove_scratch(void)
 {
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	DIR *d;
+	struct dirent *e;
 
 	cb_store_close(scratch);
 	sqlite3_close(pristine);
 	cb_forms_free(&forms);
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		char *p = xasprintf("%s/fuzz.db%s", scratch_dir, suffixes[i]);
-		unlink(p);
-		free(p);
+	if ((d = opendir(scratch_dir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			char *p = xasprintf("%s/%s", scratch_dir, e->d_name);
+			unlink(p);
+			free(p);
+		}
+		closedir(d);
 	}
 	rmdir(scratch_dir);
 	free(scratch_dir);
+}
+
+/* On tmpfs where there is one: the bundle target writes (and fsyncs) a bundle per input. */
+static char *make_scratch_dir(void)
+{
+	struct stat sb;
+	bool shm = stat("/dev/shm", &sb) == 0 && S_ISDIR(sb.st_mode) && access("/dev/shm", W_OK) == 0;
+	char *dir = xasprintf("%s/casebook-fuzz-XXXXXX", shm ? "/dev/shm" : "/tmp");
+
+	if (mkdtemp(dir) == NULL)
+		cb_fuzz_die("mkdtemp", "cannot make a scratch folder");
+	return dir;
 }
 
 static const cb_form_set *shipped_forms(void *ctx)
@@ -63,15 +132,20 @@ static const cb_import_opts import_opts = {
  * is also a seed), so that inputs with the same ids reach the code that
  * compares a record with the one already there.
  */
-static void import_base(void)
+void cb_fuzz_import_base(cb_store *st)
 {
 	cb_import_result res;
 	cb_diag problems = {0};
 	cb_err err = {0};
 
-	if (cb_import_file(scratch, FUZZ_BASE_CASELOAD, &import_opts, &res, &problems, &err))
-		die(FUZZ_BASE_CASELOAD, problems.count ? problems.lines[0] : err.msg);
+	if (cb_import_file(st, FUZZ_BASE_CASELOAD, &import_opts, &res, &problems, &err))
+		cb_fuzz_die(FUZZ_BASE_CASELOAD, problems.count ? problems.lines[0] : err.msg);
 	cb_diag_free(&problems);
+}
+
+const char *cb_fuzz_scratch(void)
+{
+	return scratch_dir;
 }
 
 void cb_fuzz_setup(void)
@@ -82,23 +156,21 @@ void cb_fuzz_setup(void)
 
 	if (scratch)
 		return;
-	if (sodium_init() < 0)
-		die("libsodium", "cannot initialise");
-	scratch_dir = xstrdup("/tmp/casebook-fuzz-XXXXXX");
-	if (mkdtemp(scratch_dir) == NULL)
-		die("mkdtemp", "cannot make a scratch folder");
+	if (randombytes_set_implementation(&fixed_rng) != 0 || sodium_init() < 0)
+		cb_fuzz_die("libsodium", "cannot initialise");
+	scratch_dir = make_scratch_dir();
 	path = xasprintf("%s/fuzz.db", scratch_dir);
 	if (cb_store_open(path, CB_STORE_CREATE, &scratch, &err))
-		die(path, err.msg);
+		cb_fuzz_die(path, err.msg);
 	free(path);
 	/* Nothing here needs to survive a crash; speed matters more. */
 	sqlite3_exec(cb_store_db(scratch), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
 	cb_forms_load_dir(CASEBOOK_SOURCE_FORMS_DIR, &forms, &diag);
 	cb_diag_free(&diag);
-	import_base();
+	cb_fuzz_import_base(scratch);
 	if (sqlite3_open(":memory:", &pristine) != SQLITE_OK)
-		die("an in-memory database", "cannot open");
-	copy_db(pristine, cb_store_db(scratch));
+		cb_fuzz_die("an in-memory database", "cannot open");
+	cb_fuzz_copy_db(pristine, cb_store_db(scratch));
 	atexit(remove_scratch);
 }
 
@@ -177,5 +249,5 @@ void cb_fuzz_import_one(const uint8_t *data, size_t size)
 	/* Again: now every record is already there, and must be skipped as the same. */
 	if (import_once(data, size) != CB_OK)
 		abort();
-	copy_db(cb_store_db(scratch), pristine);
+	cb_fuzz_copy_db(cb_store_db(scratch), pristine);
 }
