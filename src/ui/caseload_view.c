@@ -49,7 +49,8 @@ struct layout {
 static struct layout layout_for(int width)
 {
 	struct layout l = {0, 0, 3, 4, 5, 10, 8, 3, 0};
-	int fixed = l.age + l.plan + l.contact + l.risk + l.review + l.actions + 8;
+	/* A space follows each of the nine cells; one more and the header wraps onto the first row. */
+	int fixed = l.age + l.plan + l.contact + l.risk + l.review + l.actions + 9;
 	int rest;
 
 	l.flags = width >= 110 ? 31 : 16; /* room for every flag when there is room */

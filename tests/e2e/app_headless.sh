@@ -14,6 +14,8 @@ COLUMNS=100 LINES=30 "$CASEBOOK" --db "$tmp/db" app --dump-screen "$tmp/screen" 
 [ "$(wc -l <"$tmp/screen")" = 30 ] || fail "screen height"
 grep -q "All open cases" "$tmp/screen" || fail "caseload not drawn"
 grep -q "Zoë Ní Bhriain" "$tmp/screen" || fail "UTF-8 name"
+# The column header fits its line: one character more wrapped onto the selected row.
+sed -n 3p "$tmp/screen" | grep -q "^[^ ]" || fail "the first case row starts with a blank"
 grep -q "^startup_to_first_screen_ms=" "$tmp/err" || fail "timings: $(cat "$tmp/err")"
 
 "$CASEBOOK" --db "$tmp/db" app --keys "j Enter 2" --dump-screen "$tmp/screen" --timings \
