@@ -11,6 +11,7 @@ extern const char cb_schema_v2_sql[];
 extern const char cb_schema_v3_sql[];
 extern const char cb_schema_v4_sql[];
 extern const char cb_schema_v5_sql[];
+extern const char cb_schema_v6_sql[];
 
 const char *const cb_audited_tables[] = {
 	"teams", "practitioners", "families", "people", "family_members", "cases",
@@ -69,12 +70,21 @@ static enum cb_status migrate_v5(sqlite3 *db, cb_err *err)
 	return CB_OK;
 }
 
+/* Version 6: names searched through FTS5, so accents and case do not matter. */
+static enum cb_status migrate_v6(sqlite3 *db, cb_err *err)
+{
+	if (sqlite3_exec(db, cb_schema_v6_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return cb_fail(err, CB_ERROR, "indexing names for search: %s", sqlite3_errmsg(db));
+	return CB_OK;
+}
+
 static enum cb_status (*const migrations[])(sqlite3 *, cb_err *) = {
 	migrate_v1,
 	migrate_v2,
 	migrate_v3,
 	migrate_v4,
 	migrate_v5,
+	migrate_v6,
 };
 #define N_MIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == CB_SCHEMA_VERSION,

@@ -13,7 +13,7 @@ typedef struct cb_store cb_store;
 #define CB_STORE_BUSY_TIMEOUT_MS 5000
 
 /* The schema version this casebook writes (PRAGMA user_version). */
-#define CB_SCHEMA_VERSION 5
+#define CB_SCHEMA_VERSION 6
 
 enum cb_store_flags {
 	CB_STORE_CREATE = 1 << 0, /* create the file (0600) if it does not exist */

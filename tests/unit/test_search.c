@@ -61,6 +61,48 @@ static void test_names_find_the_cases(void **state)
 	cb_store_close(st);
 }
 
+static void test_names_without_accents_by_word_prefixes(void **state)
+{
+	cb_store *st = tu_new_store();
+	cb_hit *hits;
+	size_t n;
+
+	assert_int_equal(tu_exec(st, seed), SQLITE_OK);
+	/* "zoe" is not LIKE "Zoë"; the names' index folds the accent. */
+	n = search(st, "zoe", &hits);
+	assert_true(n >= 1);
+	assert_string_equal(hits[0].what, "name");
+	assert_string_equal(hits[0].case_id, "k2");
+	assert_string_equal(hits[0].snippet, "Zoë Ní Bhriain");
+	cb_hits_free(hits, n);
+	/* The start of each word, in any case. */
+	n = search(st, "ZO ni bhr", &hits);
+	assert_true(n >= 1);
+	assert_string_equal(hits[0].snippet, "Zoë Ní Bhriain");
+	cb_hits_free(hits, n);
+	/* A family name, and a name corrected later is found by its new spelling only. */
+	n = search(st, "ni bhriain family", &hits);
+	assert_true(n >= 1);
+	assert_string_equal(hits[0].what, "family");
+	cb_hits_free(hits, n);
+	assert_int_equal(tu_exec(st, "UPDATE people SET name = 'Zoey Nee' WHERE id = 'c2';"
+				     "UPDATE families SET name = 'Nee family' WHERE id = 'f2';"),
+			 SQLITE_OK);
+	n = search(st, "zoë ní", &hits);
+	for (size_t i = 0; i < n; i++)
+		assert_string_not_equal(hits[i].what, "name");
+	cb_hits_free(hits, n);
+	n = search(st, "zoey", &hits);
+	assert_true(n >= 1);
+	assert_string_equal(hits[0].snippet, "Zoey Nee");
+	cb_hits_free(hits, n);
+	n = search(st, "bhriain fam", &hits);
+	for (size_t i = 0; i < n; i++)
+		assert_string_not_equal(hits[i].what, "family");
+	cb_hits_free(hits, n);
+	cb_store_close(st);
+}
+
 static void test_notes_by_word_prefix_and_without_accents(void **state)
 {
 	cb_store *st = tu_new_store();
@@ -109,6 +151,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names_find_the_cases),
+		cmocka_unit_test(test_names_without_accents_by_word_prefixes),
 		cmocka_unit_test(test_notes_by_word_prefix_and_without_accents),
 		cmocka_unit_test(test_query_syntax_is_taken_literally),
 	};

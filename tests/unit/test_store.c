@@ -302,6 +302,10 @@ static void test_upgrade_from_v1_keeps_data_and_indexes_notes(void **state)
 				     "DROP TABLE drafts; DROP INDEX supervision_actions_case;"
 				     "DROP INDEX supervision_cases_case; DROP INDEX notes_case;"
 				     "CREATE INDEX notes_case ON notes(case_id, occurred_at);"
+				     "DROP TRIGGER people_fts_insert; DROP TRIGGER people_fts_delete;"
+				     "DROP TRIGGER people_fts_update; DROP TABLE people_fts;"
+				     "DROP TRIGGER families_fts_insert; DROP TRIGGER families_fts_delete;"
+				     "DROP TRIGGER families_fts_update; DROP TABLE families_fts;"
 				     "PRAGMA user_version = 1;"),
 			 SQLITE_OK);
 	cb_store_close(st);
@@ -314,6 +318,10 @@ static void test_upgrade_from_v1_keeps_data_and_indexes_notes(void **state)
 	assert_int_equal(tu_int(st, "SELECT count(*) FROM pragma_index_info('notes_case')"), 5);
 	assert_int_equal(tu_int(st, "SELECT count(*) FROM sqlite_master WHERE name IN"
 				    " ('supervision_actions_case', 'supervision_cases_case')"), 2);
+	/* Version 6: the names already there are indexed. */
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM people_fts WHERE people_fts MATCH 'ada'"), 1);
+	assert_int_equal(tu_int(st, "SELECT count(*) FROM families_fts WHERE families_fts MATCH 'fam'"),
+			 1);
 	cb_store_close(st);
 	free(path);
 }
