@@ -64,10 +64,12 @@ static char *like_pattern(const char *text)
  * that order (left to itself SQLite went through every case: 0.45 s against
  * 0.01 s with 12,000 cases). A name matches if it contains the text as typed
  * (LIKE, which folds ASCII letters only), or if its words start with the words
- * typed, accents and case aside (the FTS5 indexes of schema v6).
+ * typed, accents and case aside (the FTS5 indexes of schema v6). A family with
+ * no case yet (its referral not recorded when it was added) is found too, with
+ * no case id, so that it can be reached to record one.
  */
 static const char names_sql[] =
-	"SELECT c.id, ch.name || ', ' || f.name, 'name', NULL, p.name, NULL"
+	"SELECT c.id, ch.name || ', ' || f.name, 'name', NULL, p.name, NULL, f.id"
 	" FROM people p CROSS JOIN family_members m ON m.person_id = p.id"
 	" CROSS JOIN cases c ON c.family_id = m.family_id"
 	"  AND (c.child_id = p.id OR m.relationship <> 'child')"
@@ -76,10 +78,19 @@ static const char names_sql[] =
 	"  OR p.rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?3)"
 	" UNION ALL"
 	" SELECT c.id, ch.name || ', ' || f.name, 'family', NULL, f.name || ' (' || f.family_ref || ')',"
-	" NULL"
+	" NULL, f.id"
 	" FROM families f CROSS JOIN cases c ON c.family_id = f.id JOIN people ch ON ch.id = c.child_id"
 	" WHERE f.name LIKE ?1 ESCAPE '\\' OR f.family_ref LIKE ?1 ESCAPE '\\'"
 	"  OR f.rowid IN (SELECT rowid FROM families_fts WHERE families_fts MATCH ?3)"
+	" UNION ALL"
+	" SELECT NULL, f.name || ', no case yet', 'family', NULL, f.name || ' (' || f.family_ref || ')',"
+	" NULL, f.id"
+	" FROM families f WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.family_id = f.id)"
+	"  AND (f.name LIKE ?1 ESCAPE '\\' OR f.family_ref LIKE ?1 ESCAPE '\\'"
+	"  OR f.rowid IN (SELECT rowid FROM families_fts WHERE families_fts MATCH ?3)"
+	"  OR f.id IN (SELECT m.family_id FROM family_members m JOIN people p ON p.id = m.person_id"
+	"   WHERE p.name LIKE ?1 ESCAPE '\\'"
+	"   OR p.rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?3)))"
 	" ORDER BY 3, 5, 1 LIMIT ?2";
 
 /*
@@ -90,7 +101,7 @@ static const char names_sql[] =
 static const char notes_sql[] =
 	"SELECT * FROM ("
 	" SELECT n.case_id, ch.name || ', ' || f.name, 'note', n.occurred_at AS at,"
-	" snippet(notes_fts, -1, '', '', '…', 12), n.id"
+	" snippet(notes_fts, -1, '', '', '…', 12), n.id, f.id"
 	" FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid"
 	" JOIN cases c ON c.id = n.case_id JOIN families f ON f.id = c.family_id"
 	" JOIN people ch ON ch.id = c.child_id"
@@ -131,6 +142,7 @@ static enum cb_status collect(cb_store *st, const char *sql, const char *arg, co
 		h->when = dup_col(q, 3);
 		h->snippet = dup_col(q, 4);
 		h->note_id = dup_col(q, 5);
+		h->family_id = dup_col(q, 6);
 	}
 out:
 	sqlite3_finalize(q);
@@ -178,6 +190,7 @@ void cb_hits_free(cb_hit *hits, size_t count)
 		free(hits[i].when);
 		free(hits[i].snippet);
 		free(hits[i].note_id);
+		free(hits[i].family_id);
 	}
 	free(hits);
 }

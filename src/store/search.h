@@ -7,12 +7,13 @@
 #include "store/store.h"
 
 typedef struct cb_hit {
-	char *case_id;
-	char *child;   /* the case's child and family: "Ada Okafor, Okafor family" */
-	char *what;    /* "name", "family" or "note" */
-	char *when;    /* the note's date-time; NULL for names */
-	char *snippet; /* the matching words in context, or the matching name */
-	char *note_id; /* the note, for note hits; NULL for names */
+	char *case_id;   /* NULL for a family with no case yet */
+	char *family_id; /* the case's family, or the family with no case */
+	char *child;     /* "Ada Okafor, Okafor family", or "Nowak family, no case yet" */
+	char *what;      /* "name", "family" or "note" */
+	char *when;      /* the note's date-time; NULL for names */
+	char *snippet;   /* the matching words in context, or the matching name */
+	char *note_id;   /* the note, for note hits; NULL for names */
 } cb_hit;
 
 /*

@@ -167,7 +167,7 @@ static void offer_chosen(cb_app *app, const char *value, void *family_id)
 	if (strcmp(value, "yes") == 0)
 		cb_case_form_open(app, family_id, NULL);
 	else
-		cb_app_message(app, CB_STYLE_NORMAL, "Family saved; no case opened");
+		cb_app_message(app, CB_STYLE_NORMAL, "Family saved; no case opened (/ finds it later)");
 }
 
 /* After saving: a case can be opened straight away when the family has a child. */

@@ -9,6 +9,7 @@
 #include "store/search.h"
 #include "ui/list.h"
 #include "ui/prompt.h"
+#include "ui/screens.h"
 
 #define MAX_HITS 200
 
@@ -93,7 +94,13 @@ static enum cb_key_result search_key(cb_view *v, int key, enum cb_action action)
 		return CB_KEY_HANDLED;
 	if (action == CB_ACTION_OPEN && s->count > 0) {
 		const cb_hit *h = &s->hits[cb_list_selected(&s->list)];
-		cb_view *c = cb_app_push(v->app, &cb_case_view, h->case_id);
+		cb_view *c;
+
+		if (h->case_id == NULL) { /* a family added without a case: record its referral */
+			cb_case_form_open(v->app, h->family_id, NULL);
+			return CB_KEY_HANDLED;
+		}
+		c = cb_app_push(v->app, &cb_case_view, h->case_id);
 		if (c && h->note_id)
 			cb_case_view_focus_note(c, h->note_id);
 		return CB_KEY_HANDLED;
@@ -103,6 +110,23 @@ static enum cb_key_result search_key(cb_view *v, int key, enum cb_action action)
 		return CB_KEY_CLOSE;
 	}
 	return CB_KEY_UNHANDLED;
+}
+
+/* Back from a case or a referral form: the hits may have changed (a family found with no
+ * case now has one), so the search runs again, on the same row. */
+static void search_resume(cb_view *v)
+{
+	struct search_state *s = v->priv;
+	size_t at = s->count ? cb_list_selected(&s->list) : 0;
+	cb_err err = {0};
+
+	cb_hits_free(s->hits, s->count);
+	s->hits = NULL;
+	s->count = 0;
+	if (run(v, &err))
+		cb_app_message(v->app, CB_STYLE_ERROR, "%s", err.msg);
+	else if (at < s->count)
+		cb_list_select(&s->list, at);
 }
 
 static void search_close(cb_view *v)
@@ -122,6 +146,7 @@ static const struct cb_view_ops search_view = {
 	.draw = search_draw,
 	.key = search_key,
 	.close = search_close,
+	.resume = search_resume,
 };
 
 void cb_search_ask(cb_app *app)

@@ -91,6 +91,33 @@ close_case() {
 	wait_for "  2 cases"
 }
 
+# A family added without opening a case is found again by search, and its referral recorded.
+family_then_case_later() {
+	keys F
+	wait_for "New family"
+	keys Tab; keys -l "Kowal family"; keys Tab Tab
+	keys -l "Jan Kowal"; keys Tab Right Tab # a child
+	keys -l "2015-02-01"
+	keys F2
+	wait_for "Open a case now?"
+	keys Down Enter
+	wait_for "no case opened (/ finds it later)"
+	keys /
+	wait_for "Search names and notes:"
+	keys -l "jan kow"; keys Enter
+	wait_for "Kowal family, no case yet"
+	keys Enter
+	wait_for "Referral: new case"
+	wait_for "Jan Kowal (11)"
+	keys Tab Tab; keys -l "police"; keys Tab Space
+	keys Tab Tab Tab Tab C
+	keys F2
+	wait_for "Case opened: Jan Kowal, CIN from $today"
+	wait_for "Jan Kowal, Kowal family" # back on the search, which now finds the case
+	keys q
+	wait_for "  3 cases"
+}
+
 # The YAML export holds every record the screens wrote. family REF: that family's part of
 # the export without the metadata lines, so "grep -A" counts lines of the record itself.
 family() {
@@ -137,6 +164,9 @@ check_export() {
 	after FAM-0002 8 "referral_source: police" "closed_on: $today"
 	after FAM-0002 1 "closed_on: $today" "closure_reason: Family moved out of the area"
 	after FAM-0002 2 "plan: early_help" "ended_on: $today"
+	# The family added first and its case opened later, from the search.
+	after FAM-0004 2 "name: Jan Kowal" "born: 2015-02-01"
+	after FAM-0004 1 "referral_source: police" "need: N1"
 	"$CASEBOOK" --db "$1" check >"$E2E_TMP/check.out" || fail "check: $(cat "$E2E_TMP/check.out")"
 	grep -qF "audit chain ok" "$E2E_TMP/check.out" || fail "check: $(cat "$E2E_TMP/check.out")"
 }
@@ -151,6 +181,7 @@ run_at() {
 	plan_change
 	amend_note
 	close_case
+	family_then_case_later
 	keys q
 	wait_for "[exited 0]"
 	app_stop

@@ -61,6 +61,43 @@ static void test_names_find_the_cases(void **state)
 	cb_store_close(st);
 }
 
+/* A family added without a case is found, so that its referral can be recorded later. */
+static void test_family_with_no_case_yet(void **state)
+{
+	cb_store *st = tu_new_store();
+	cb_hit *hits;
+	size_t n;
+
+	assert_int_equal(tu_exec(st, seed), SQLITE_OK);
+	assert_int_equal(tu_exec(st, "INSERT INTO families VALUES ('f3', 'FAM-0003', 'Nowak family',"
+				     " NULL, " M3 ", 'h');"
+				     "INSERT INTO people VALUES ('c3', 'Zofia Nowak', '2013-05-20', NULL,"
+				     " NULL, " M3 ", 'h');"
+				     "INSERT INTO family_members VALUES ('f3', 'c3', 'child', " M3 ", 'h');"),
+			 SQLITE_OK);
+	const char *const ways[] = {"nowak fam", "FAM-0003", "zofia", "Nowak"};
+	for (size_t i = 0; i < sizeof ways / sizeof ways[0]; i++) {
+		n = search(st, ways[i], &hits);
+		assert_int_equal(n, 1);
+		assert_null(hits[0].case_id);
+		assert_string_equal(hits[0].family_id, "f3");
+		assert_string_equal(hits[0].what, "family");
+		assert_string_equal(hits[0].child, "Nowak family, no case yet");
+		assert_string_equal(hits[0].snippet, "Nowak family (FAM-0003)");
+		cb_hits_free(hits, n);
+	}
+	/* Once it has a case, the case is found instead. */
+	assert_int_equal(tu_exec(st, "INSERT INTO cases VALUES ('k3', 'f3', 'c3', '2026-01-02', 's',"
+				     " 'N1', NULL, NULL, NULL, NULL, " M3 ", 'h');"),
+			 SQLITE_OK);
+	n = search(st, "nowak family", &hits);
+	assert_int_equal(n, 1);
+	assert_string_equal(hits[0].case_id, "k3");
+	assert_string_equal(hits[0].family_id, "f3");
+	cb_hits_free(hits, n);
+	cb_store_close(st);
+}
+
 static void test_names_without_accents_by_word_prefixes(void **state)
 {
 	cb_store *st = tu_new_store();
@@ -152,6 +189,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names_find_the_cases),
 		cmocka_unit_test(test_names_without_accents_by_word_prefixes),
+		cmocka_unit_test(test_family_with_no_case_yet),
 		cmocka_unit_test(test_notes_by_word_prefix_and_without_accents),
 		cmocka_unit_test(test_query_syntax_is_taken_literally),
 	};
