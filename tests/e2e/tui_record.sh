@@ -104,6 +104,26 @@ run_at() {
 	keys F2
 	wait_for "Note saved"
 
+	# SIGHUP (the terminal closed) and SIGTERM: the terminal is given back and the draft kept.
+	for signal in HUP TERM; do
+		keys n
+		wait_for "Contact and case note"
+		for _ in $(seq 9); do keys Tab; done
+		keys -l "Typed before SIG$signal"
+		wait_for "Typed before SIG$signal"
+		pkill -"$signal" -P "$(tmux -L "$E2E_SOCKET" display -p -t app '#{pane_pid}')" -x casebook
+		wait_for "[exited"
+		[ "$(tmux -L "$E2E_SOCKET" display -p -t app '#{alternate_on}')" = 0 ] ||
+			fail "SIG$signal left the terminal in the app's screen"
+		app_stop
+		app_start "$cols" "$lines" --db "$DB"
+		wait_for "Unsaved forms from last time"
+		keys Enter
+		wait_for "Typed before SIG$signal"
+		keys F2
+		wait_for "Note saved"
+	done
+
 	# Search note text and open the case from the hit.
 	keys /
 	wait_for "Search names and notes:"
