@@ -56,7 +56,8 @@ out:
 	return rc;
 }
 
-enum cb_status cb_family_ref_taken(cb_store *st, const char *ref, bool *taken, cb_err *err)
+enum cb_status cb_family_ref_taken(cb_store *st, const char *ref, const char *except_family_id,
+				   bool *taken, cb_err *err)
 {
 	sqlite3_stmt *q = NULL;
 	enum cb_status rc = CB_OK;
@@ -64,12 +65,14 @@ enum cb_status cb_family_ref_taken(cb_store *st, const char *ref, bool *taken, c
 
 	*taken = false;
 	if (sqlite3_prepare_v2(cb_store_db(st),
-			       "SELECT 1 FROM families WHERE family_ref = ? COLLATE NOCASE", -1, &q,
-			       NULL) != SQLITE_OK) {
+			       "SELECT 1 FROM families WHERE family_ref = ?1 COLLATE NOCASE"
+			       " AND id IS NOT ?2",
+			       -1, &q, NULL) != SQLITE_OK) {
 		rc = cb_store_fail(st, err, "checking the family reference");
 		goto out;
 	}
 	sqlite3_bind_text(q, 1, ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, except_family_id, -1, SQLITE_STATIC);
 	step = sqlite3_step(q);
 	if (step == SQLITE_ROW)
 		*taken = true;
@@ -111,4 +114,48 @@ enum cb_status cb_family_member_insert(cb_store *st, const char *family_id,
 out:
 	sqlite3_finalize(q);
 	return rc;
+}
+
+static char *column_or_empty(sqlite3_stmt *q, int i)
+{
+	const unsigned char *v = sqlite3_column_text(q, i);
+
+	return xstrdup(v ? (const char *)v : "");
+}
+
+enum cb_status cb_family_load(cb_store *st, const char *family_id, cb_family *out, cb_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	enum cb_status rc = CB_OK;
+	int step;
+
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(cb_store_db(st),
+			       "SELECT family_ref, name, address FROM families WHERE id = ?", -1, &q,
+			       NULL) != SQLITE_OK) {
+		rc = cb_store_fail(st, err, "reading the family");
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, family_id, -1, SQLITE_STATIC);
+	step = sqlite3_step(q);
+	if (step == SQLITE_ROW) {
+		out->ref = column_or_empty(q, 0);
+		out->name = column_or_empty(q, 1);
+		out->address = column_or_empty(q, 2);
+	} else if (step == SQLITE_DONE) {
+		rc = cb_fail(err, CB_NOT_FOUND, "there is no family %s", family_id);
+	} else {
+		rc = cb_store_fail(st, err, "reading the family");
+	}
+out:
+	sqlite3_finalize(q);
+	return rc;
+}
+
+void cb_family_free(cb_family *f)
+{
+	free(f->ref);
+	free(f->name);
+	free(f->address);
+	memset(f, 0, sizeof *f);
 }

@@ -43,8 +43,9 @@ static void open_action_done(cb_app *app, const char *case_id)
 	cb_action_done_chooser_open(app, case_id);
 }
 
-/* A referral for the selected case's family: the same child or a sibling. */
-static void open_referral(cb_app *app, const char *case_id)
+/* Opens a form about the selected case's family. */
+static void open_for_family(cb_app *app, const char *case_id,
+			    cb_view *(*open)(cb_app *, const char *, const struct cb_draft *))
 {
 	cb_case_brief brief;
 	cb_err err = {0};
@@ -53,8 +54,20 @@ static void open_referral(cb_app *app, const char *case_id)
 		cb_app_message(app, CB_STYLE_ERROR, "%s", err.msg);
 		return;
 	}
-	cb_case_form_open(app, brief.family_id, NULL);
+	open(app, brief.family_id, NULL);
 	cb_case_brief_free(&brief);
+}
+
+/* A referral for the selected case's family: the same child or a sibling. */
+static void open_referral(cb_app *app, const char *case_id)
+{
+	open_for_family(app, case_id, cb_case_form_open);
+}
+
+/* The selected case's family: correct names and dates of birth, add someone. */
+static void open_family(cb_app *app, const char *case_id)
+{
+	open_for_family(app, case_id, cb_family_edit_form_open);
 }
 
 static const struct {
@@ -65,7 +78,7 @@ static const struct {
 	{CB_ACTION_NEW_GOAL, open_goal},     {CB_ACTION_REVIEW_GOAL, open_review},
 	{CB_ACTION_CHANGE_PLAN, open_plan},  {CB_ACTION_CLOSE_CASE, open_closure},
 	{CB_ACTION_AMEND_NOTE, open_amendment}, {CB_ACTION_NEW_REFERRAL, open_referral},
-	{CB_ACTION_ACTION_DONE, open_action_done},
+	{CB_ACTION_ACTION_DONE, open_action_done}, {CB_ACTION_EDIT_FAMILY, open_family},
 };
 
 /* Runs the action for the case; false if it is not a case action. */

@@ -16,10 +16,11 @@ struct drafts_state {
 	int width, height;
 };
 
-/* The family form has no target (a new family); drafts still carry one (""). */
+/* A new family's draft has the target ""; a change to a family, the family's id. */
 static cb_view *restore_family(cb_app *app, const char *target, const cb_draft *d)
 {
-	(void)target;
+	if (target[0] != '\0')
+		return cb_family_edit_form_open(app, target, d);
 	return cb_family_form_open(app, d);
 }
 

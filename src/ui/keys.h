@@ -69,6 +69,8 @@ enum cb_key_scope {
 	X(AMEND_NOTE, CB_SCOPE_LIST | CB_SCOPE_CASE, "A", NULL, "Amend one of the case's recent notes") \
 	X(NEW_REFERRAL, CB_SCOPE_LIST, "R", NULL, "Referral: new case for a child of the family") \
 	X(NEW_FAMILY, CB_SCOPE_LIST, "F", NULL, "Add a new family and its people")                \
+	X(EDIT_FAMILY, CB_SCOPE_LIST | CB_SCOPE_CASE, "E", NULL,                                  \
+	  "Family: correct names, dates of birth, address; add a person")                \
 	X(NEXT_FIELD, CB_SCOPE_FORM, "Tab Down", NULL, "Next field")                              \
 	X(PREV_FIELD, CB_SCOPE_FORM, "BTab Up", NULL, "Previous field")                           \
 	X(SAVE, CB_SCOPE_FORM, "F2 ^S", "Save", "Save the form")                                  \

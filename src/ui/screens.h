@@ -39,6 +39,9 @@ extern const struct cb_draft_kind {
  * supervision <team id> or "" (a group case discussion).
  */
 cb_view *cb_family_form_open(cb_app *app, const struct cb_draft *draft);
+/* A family already recorded: its name, reference and address, its people's names and dates
+ * of birth, and people joining it. Its drafts are kind family, target the family's id. */
+cb_view *cb_family_edit_form_open(cb_app *app, const char *family_id, const struct cb_draft *draft);
 cb_view *cb_case_form_open(cb_app *app, const char *family_id, const struct cb_draft *draft);
 cb_view *cb_goal_form_open(cb_app *app, const char *case_id, const struct cb_draft *draft);
 cb_view *cb_review_form_open(cb_app *app, const char *goal_id, const struct cb_draft *draft);

@@ -91,6 +91,24 @@ close_case() {
 	wait_for "  2 cases"
 }
 
+# The Adams family (first row): Kate's name corrected, her date of birth added, a new baby.
+edit_family() {
+	keys Home E
+	wait_for "Family Adams family (FAM-0001)"
+	wait_for "Person 1 (main caregiver)"
+	keys Tab Tab Tab C-u; keys -l "Kate Adams-Reid"
+	keys Tab; keys -l "1990-01-15"
+	keys Tab Tab C-u # Amy's date of birth cleared: refused, a child needs one
+	keys F2
+	wait_for "Person 2 is a child: enter the date of birth"
+	keys -l "2013-03-02"
+	keys Tab; keys -l "Leo Adams"; keys Tab Tab # a child, by default
+	keys -l "2026-10-01"
+	keys F2
+	wait_for "Family FAM-0001 saved: 1 person corrected, 1 added"
+	wait_for "  2 cases"
+}
+
 # A family added without opening a case is found again by search, and its referral recorded.
 family_then_case_later() {
 	keys F
@@ -164,6 +182,12 @@ check_export() {
 	after FAM-0002 8 "referral_source: police" "closed_on: $today"
 	after FAM-0002 1 "closed_on: $today" "closure_reason: Family moved out of the area"
 	after FAM-0002 2 "plan: early_help" "ended_on: $today"
+	# Kate's name corrected and her birth date added; Amy's unchanged; Leo joined.
+	after FAM-0001 2 "name: Kate Adams-Reid" "born: 1990-01-15"
+	after FAM-0001 2 "name: Amy Adams" "born: 2013-03-02"
+	after FAM-0001 1 "name: Leo Adams" "relationship: child"
+	after FAM-0001 2 "name: Leo Adams" "born: 2026-10-01"
+	family FAM-0001 | grep -qF "name: Kate Adams"$ && fail "the old name is still there"
 	# The family added first and its case opened later, from the search.
 	after FAM-0004 2 "name: Jan Kowal" "born: 2015-02-01"
 	after FAM-0004 1 "referral_source: police" "need: N1"
@@ -181,6 +205,7 @@ run_at() {
 	plan_change
 	amend_note
 	close_case
+	edit_family
 	family_then_case_later
 	keys q
 	wait_for "[exited 0]"

@@ -85,10 +85,22 @@ static void test_family_references(void **state)
 	free(ref);
 	assert_int_equal(cb_family_label(st, "nope", &ref, &err), CB_NOT_FOUND);
 	assert_null(ref);
-	assert_int_equal(cb_family_ref_taken(st, "fam-0009", &taken, &err), CB_OK);
+	assert_int_equal(cb_family_ref_taken(st, "fam-0009", NULL, &taken, &err), CB_OK);
 	assert_true(taken);
-	assert_int_equal(cb_family_ref_taken(st, "FAM-0013", &taken, &err), CB_OK);
+	assert_int_equal(cb_family_ref_taken(st, "FAM-0013", NULL, &taken, &err), CB_OK);
 	assert_false(taken);
+	/* A family keeping its own reference (editing it) is not a clash. */
+	assert_int_equal(cb_family_ref_taken(st, "FAM-0009", "f1", &taken, &err), CB_OK);
+	assert_false(taken);
+	assert_int_equal(cb_family_ref_taken(st, "FAM-0009", "f2", &taken, &err), CB_OK);
+	assert_true(taken);
+	cb_family fam;
+	assert_int_equal(cb_family_load(st, "f1", &fam, &err), CB_OK);
+	assert_string_equal(fam.ref, "FAM-0009");
+	assert_string_equal(fam.name, "Okafor");
+	cb_family_free(&fam);
+	assert_int_equal(cb_family_load(st, "nope", &fam, &err), CB_NOT_FOUND);
+	assert_null(fam.ref);
 	cb_store_close(st);
 }
 
