@@ -31,7 +31,7 @@ struct family_ctx {
 
 /* The keys of an existing person's fields: "m2_name", "m2_born". */
 struct member_keys {
-	char name[24], born[24];
+	char name[32], born[32];
 };
 
 static struct member_keys member_keys(size_t i)
@@ -362,7 +362,7 @@ static void add_member(cb_form_screen *fs, size_t i)
 	const struct family_ctx *c = fs->ctx;
 	const cb_member *m = &c->members[i];
 	struct member_keys k = member_keys(i);
-	char name[48], born[32];
+	char name[64], born[32];
 
 	snprintf(name, sizeof name, "Person %zu (%s)", i + 1,
 		 cb_label(CB_LABEL_RELATIONSHIP, m->relationship));
