@@ -88,9 +88,9 @@ static const char names_sql[] =
 	" FROM families f WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.family_id = f.id)"
 	"  AND (f.name LIKE ?1 ESCAPE '\\' OR f.family_ref LIKE ?1 ESCAPE '\\'"
 	"  OR f.rowid IN (SELECT rowid FROM families_fts WHERE families_fts MATCH ?3)"
-	"  OR f.id IN (SELECT m.family_id FROM family_members m JOIN people p ON p.id = m.person_id"
-	"   WHERE p.name LIKE ?1 ESCAPE '\\'"
-	"   OR p.rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?3)))"
+	"  OR EXISTS (SELECT 1 FROM family_members m JOIN people p ON p.id = m.person_id"
+	"   WHERE m.family_id = f.id AND (p.name LIKE ?1 ESCAPE '\\'"
+	"   OR p.rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?3))))"
 	" ORDER BY 3, 5, 1 LIMIT ?2";
 
 /*
