@@ -362,7 +362,7 @@ static void add_member(cb_form_screen *fs, size_t i)
 	const struct family_ctx *c = fs->ctx;
 	const cb_member *m = &c->members[i];
 	struct member_keys k = member_keys(i);
-	char name[64], born[32];
+	char name[64], born[48];
 
 	snprintf(name, sizeof name, "Person %zu (%s)", i + 1,
 		 cb_label(CB_LABEL_RELATIONSHIP, m->relationship));
