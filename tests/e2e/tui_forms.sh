@@ -136,6 +136,28 @@ family_then_case_later() {
 	wait_for "  3 cases"
 }
 
+# Esc on an untouched form closes it; on typed text it asks first, and n keeps the typing.
+cancel_asks_first() {
+	keys Home n
+	wait_for "Contact and case note"
+	keys Escape
+	wait_for "Cancelled; nothing was saved"
+	keys n
+	wait_for "Contact and case note"
+	for _ in $(seq 9); do keys Tab; done
+	keys -l "Not to be thrown away by one key"
+	keys Escape
+	wait_for "Throw away what you typed? y: yes  n: keep editing"
+	keys n
+	wait_for "Still editing"
+	wait_for "Not to be thrown away by one key"
+	keys Escape
+	wait_for "Throw away what you typed?"
+	keys y
+	wait_for "Cancelled; nothing was saved"
+	wait_for "(risk: higher is safer)"
+}
+
 # The YAML export holds every record the screens wrote. family REF: that family's part of
 # the export without the metadata lines, so "grep -A" counts lines of the record itself.
 family() {
@@ -182,6 +204,7 @@ check_export() {
 	after FAM-0002 8 "referral_source: police" "closed_on: $today"
 	after FAM-0002 1 "closed_on: $today" "closure_reason: Family moved out of the area"
 	after FAM-0002 2 "plan: early_help" "ended_on: $today"
+	family FAM-0001 | grep -qF "Not to be thrown away" && fail "a cancelled note was saved"
 	# Kate's name corrected and her birth date added; Amy's unchanged; Leo joined.
 	after FAM-0001 2 "name: Kate Adams-Reid" "born: 1990-01-15"
 	after FAM-0001 2 "name: Amy Adams" "born: 2013-03-02"
@@ -191,6 +214,8 @@ check_export() {
 	# The family added first and its case opened later, from the search.
 	after FAM-0004 2 "name: Jan Kowal" "born: 2015-02-01"
 	after FAM-0004 1 "referral_source: police" "need: N1"
+	# Every form was saved or cancelled: no draft is left to offer.
+	[ "$(sqlite3 "$1" "SELECT count(*) FROM drafts")" = 0 ] || fail "drafts were left behind"
 	"$CASEBOOK" --db "$1" check >"$E2E_TMP/check.out" || fail "check: $(cat "$E2E_TMP/check.out")"
 	grep -qF "audit chain ok" "$E2E_TMP/check.out" || fail "check: $(cat "$E2E_TMP/check.out")"
 }
@@ -206,6 +231,7 @@ run_at() {
 	amend_note
 	close_case
 	edit_family
+	cancel_asks_first
 	family_then_case_later
 	keys q
 	wait_for "[exited 0]"
