@@ -11,25 +11,9 @@
 #include "store/records.h"
 #include "ui/form_parts.h"
 
-/* The case and its open plan episode (plan NULL when none is open). */
-struct closure_ctx {
-	cb_case_brief brief;
-	cb_plan_episode current;
-	char today[11];
-};
-
-static void free_ctx(void *p)
-{
-	struct closure_ctx *c = p;
-
-	cb_case_brief_free(&c->brief);
-	cb_plan_episode_free(&c->current);
-	free(c);
-}
-
 static enum cb_status closure_check(const cb_form_screen *fs, size_t *bad, cb_err *err)
 {
-	const struct closure_ctx *c = fs->ctx;
+	const cb_case_plan_ctx *c = fs->ctx;
 	const char *on = cb_form_value(fs, "on");
 
 	*bad = cb_form_at(fs, "on");
@@ -47,7 +31,7 @@ static enum cb_status closure_check(const cb_form_screen *fs, size_t *bad, cb_er
 
 static enum cb_status closure_writes(cb_form_screen *fs, cb_app *app, cb_err *err)
 {
-	const struct closure_ctx *c = fs->ctx;
+	const cb_case_plan_ctx *c = fs->ctx;
 	cb_store *st = cb_app_context(app)->store;
 	const char *on = cb_form_value(fs, "on");
 	const cb_field kase[] = {{"closed_on", on}, {"closure_reason", cb_form_value(fs, "reason")}};
@@ -69,7 +53,7 @@ static enum cb_status closure_save(cb_form_screen *fs, cb_app *app, cb_err *err)
 	return CB_OK;
 }
 
-static void add_inputs(cb_form_screen *fs, const struct closure_ctx *c)
+static void add_inputs(cb_form_screen *fs, const cb_case_plan_ctx *c)
 {
 	char *facts = c->current.plan
 			      ? xasprintf("Referred on %s; on %s since %s (that plan ends on the "
@@ -90,27 +74,17 @@ static void add_inputs(cb_form_screen *fs, const struct closure_ctx *c)
 
 cb_view *cb_closure_form_open(cb_app *app, const char *case_id, const struct cb_draft *draft)
 {
-	struct closure_ctx *c = xcalloc(1, sizeof *c);
+	cb_case_plan_ctx *c = cb_case_plan_ctx_load(app, case_id, "close it again");
 	cb_form_screen *fs;
-	cb_err err = {0};
 	char *label;
 
-	snprintf(c->today, sizeof c->today, "%s", cb_app_today(app));
-	if (!cb_form_open_case(app, case_id, "close it again", &c->brief)) {
-		free(c);
+	if (c == NULL)
 		return NULL;
-	}
-	if (cb_plan_current(cb_app_context(app)->store, case_id, &c->current, &err) &&
-	    err.code != CB_NOT_FOUND) {
-		cb_app_message(app, CB_STYLE_ERROR, "%s", err.msg);
-		free_ctx(c);
-		return NULL;
-	}
 	label = cb_case_brief_label(&c->brief, c->today);
 	fs = cb_form_new("Close the case", label, "closure", case_id);
 	fs->ctx = c;
 	fs->hooks = (cb_form_hooks){.check = closure_check, .save = closure_save,
-				    .free_ctx = free_ctx};
+				    .free_ctx = cb_case_plan_ctx_free};
 	add_inputs(fs, c);
 	cb_form_restore(fs, draft);
 	free(label);

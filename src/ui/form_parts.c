@@ -1,6 +1,10 @@
-/* form_parts.c: option tables, draft restoring and the one-transaction save for form screens. */
+/* form_parts.c: option tables, drafts, a case and its plan, one-transaction saves for forms. */
 #include "ui/form_parts.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/mem.h"
 #include "store/casebrief.h"
 #include "store/drafts.h"
 #include "ui/view.h"
@@ -45,6 +49,34 @@ bool cb_form_open_case(cb_app *app, const char *case_id, const char *doing,
 		return false;
 	}
 	return true;
+}
+
+cb_case_plan_ctx *cb_case_plan_ctx_load(cb_app *app, const char *case_id, const char *doing)
+{
+	cb_case_plan_ctx *c = xcalloc(1, sizeof *c);
+	cb_err err = {0};
+
+	snprintf(c->today, sizeof c->today, "%s", cb_app_today(app));
+	if (!cb_form_open_case(app, case_id, doing, &c->brief)) {
+		free(c);
+		return NULL;
+	}
+	if (cb_plan_current(cb_app_context(app)->store, case_id, &c->current, &err) &&
+	    err.code != CB_NOT_FOUND) {
+		cb_app_message(app, CB_STYLE_ERROR, "%s", err.msg);
+		cb_case_plan_ctx_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void cb_case_plan_ctx_free(void *ctx)
+{
+	cb_case_plan_ctx *c = ctx;
+
+	cb_case_brief_free(&c->brief);
+	cb_plan_episode_free(&c->current);
+	free(c);
 }
 
 enum cb_status cb_form_write(cb_form_screen *fs, cb_app *app, cb_form_writes writes, cb_err *err)

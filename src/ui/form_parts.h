@@ -1,9 +1,11 @@
-/* form_parts.h: small pieces the form screens share: option tables, drafts, one transaction. */
+/* form_parts.h: what the form screens share: option tables, drafts, a case and its plan, saving. */
 #ifndef CASEBOOK_UI_FORM_PARTS_H
 #define CASEBOOK_UI_FORM_PARTS_H
 
 #include <stdbool.h>
 
+#include "store/casebrief.h"
+#include "store/cases.h"
 #include "ui/form_view.h"
 
 struct cb_draft;
@@ -30,6 +32,21 @@ const char *cb_or_null(const char *s);
  */
 bool cb_form_open_case(cb_app *app, const char *case_id, const char *doing,
 		       struct cb_case_brief *out);
+
+/* A case and its open plan episode: what the plan-change and closure forms start from. */
+typedef struct cb_case_plan_ctx {
+	cb_case_brief brief;
+	cb_plan_episode current; /* plan NULL when none is open */
+	char today[11];
+} cb_case_plan_ctx;
+
+/*
+ * Loads it for a form about an open case; if the case is closed or cannot be
+ * read, shows why ("... so you cannot <doing>") and returns NULL. The form
+ * frees it through its free_ctx hook, cb_case_plan_ctx_free.
+ */
+cb_case_plan_ctx *cb_case_plan_ctx_load(cb_app *app, const char *case_id, const char *doing);
+void cb_case_plan_ctx_free(void *ctx);
 
 /* The writes of one save; called inside the transaction. */
 typedef enum cb_status (*cb_form_writes)(cb_form_screen *fs, cb_app *app, cb_err *err);

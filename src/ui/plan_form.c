@@ -11,22 +11,6 @@
 #include "store/records.h"
 #include "ui/form_parts.h"
 
-/* The case and its open plan episode (plan NULL when none is open). */
-struct plan_ctx {
-	cb_case_brief brief;
-	cb_plan_episode current;
-	char today[11];
-};
-
-static void free_ctx(void *p)
-{
-	struct plan_ctx *c = p;
-
-	cb_case_brief_free(&c->brief);
-	cb_plan_episode_free(&c->current);
-	free(c);
-}
-
 /* Position on the ladder none < early help < CIN < CP < LAC (domain-brief §1.14, §2.6). */
 static int rung(const char *plan)
 {
@@ -49,7 +33,7 @@ static const char *direction(const char *from, const char *to)
 /* "CIN to Early Help from 2026-11-01 (a step-down)". */
 static void plan_summary(const cb_form_screen *fs, char *buf, size_t size)
 {
-	const struct plan_ctx *c = fs->ctx;
+	const cb_case_plan_ctx *c = fs->ctx;
 	const char *to = cb_form_value(fs, "plan");
 
 	if (c->current.plan && strcmp(c->current.plan, to) == 0)
@@ -62,7 +46,7 @@ static void plan_summary(const cb_form_screen *fs, char *buf, size_t size)
 
 static enum cb_status plan_check(const cb_form_screen *fs, size_t *bad, cb_err *err)
 {
-	const struct plan_ctx *c = fs->ctx;
+	const cb_case_plan_ctx *c = fs->ctx;
 	const char *on = cb_form_value(fs, "on"), *plan = cb_form_value(fs, "plan");
 
 	*bad = cb_form_at(fs, "plan");
@@ -84,7 +68,7 @@ static enum cb_status plan_check(const cb_form_screen *fs, size_t *bad, cb_err *
 
 static enum cb_status plan_writes(cb_form_screen *fs, cb_app *app, cb_err *err)
 {
-	const struct plan_ctx *c = fs->ctx;
+	const cb_case_plan_ctx *c = fs->ctx;
 	cb_store *st = cb_app_context(app)->store;
 	const char *on = cb_form_value(fs, "on");
 	char id[CB_UUID_LEN + 1] = "";
@@ -100,7 +84,7 @@ static enum cb_status plan_writes(cb_form_screen *fs, cb_app *app, cb_err *err)
 
 static enum cb_status plan_save(cb_form_screen *fs, cb_app *app, cb_err *err)
 {
-	const struct plan_ctx *c = fs->ctx;
+	const cb_case_plan_ctx *c = fs->ctx;
 	const char *to = cb_form_value(fs, "plan");
 
 	if (cb_form_write(fs, app, plan_writes, err))
@@ -110,7 +94,7 @@ static enum cb_status plan_save(cb_form_screen *fs, cb_app *app, cb_err *err)
 	return CB_OK;
 }
 
-static void add_inputs(cb_form_screen *fs, const struct plan_ctx *c)
+static void add_inputs(cb_form_screen *fs, const cb_case_plan_ctx *c)
 {
 	char *now = c->current.plan
 			    ? xasprintf("Now on %s since %s; that plan ends the day the new one starts.",
@@ -132,27 +116,17 @@ static void add_inputs(cb_form_screen *fs, const struct plan_ctx *c)
 
 cb_view *cb_plan_form_open(cb_app *app, const char *case_id, const struct cb_draft *draft)
 {
-	struct plan_ctx *c = xcalloc(1, sizeof *c);
+	cb_case_plan_ctx *c = cb_case_plan_ctx_load(app, case_id, "change its plan");
 	cb_form_screen *fs;
-	cb_err err = {0};
 	char *label;
 
-	snprintf(c->today, sizeof c->today, "%s", cb_app_today(app));
-	if (!cb_form_open_case(app, case_id, "change its plan", &c->brief)) {
-		free(c);
+	if (c == NULL)
 		return NULL;
-	}
-	if (cb_plan_current(cb_app_context(app)->store, case_id, &c->current, &err) &&
-	    err.code != CB_NOT_FOUND) {
-		cb_app_message(app, CB_STYLE_ERROR, "%s", err.msg);
-		free_ctx(c);
-		return NULL;
-	}
 	label = cb_case_brief_label(&c->brief, c->today);
 	fs = cb_form_new("Plan change", label, "plan", case_id);
 	fs->ctx = c;
 	fs->hooks = (cb_form_hooks){.summary = plan_summary, .check = plan_check, .save = plan_save,
-				    .free_ctx = free_ctx};
+				    .free_ctx = cb_case_plan_ctx_free};
 	add_inputs(fs, c);
 	cb_form_restore(fs, draft);
 	free(label);
