@@ -205,19 +205,14 @@ static enum cb_status write_person(cb_form_screen *fs, cb_store *st, int slot, c
 
 /* Editing: the family's own fields, if any changed (an unchanged row is not written, so
  * sync sees no edit to conflict with). */
-static enum cb_status update_family(cb_form_screen *fs, cb_store *st, cb_err *err)
+static enum cb_status update_family(cb_form_screen *fs, cb_store *st, const cb_field family[3],
+				    cb_err *err)
 {
 	const struct family_ctx *c = fs->ctx;
-	const char *ref = cb_form_value(fs, "ref"), *name = cb_form_value(fs, "name"),
-		   *address = cb_form_value(fs, "address");
-	const cb_field family[] = {
-		{"family_ref", ref},
-		{"name", name},
-		{"address", cb_or_null(address)},
-	};
 
-	if (strcmp(ref, c->before.ref) == 0 && strcmp(name, c->before.name) == 0 &&
-	    strcmp(address, c->before.address) == 0)
+	if (strcmp(cb_form_value(fs, "ref"), c->before.ref) == 0 &&
+	    strcmp(cb_form_value(fs, "name"), c->before.name) == 0 &&
+	    strcmp(cb_form_value(fs, "address"), c->before.address) == 0)
 		return CB_OK;
 	return cb_record_update(st, "families", c->family_id, family, 3, err);
 }
@@ -260,7 +255,7 @@ static enum cb_status family_writes(cb_form_screen *fs, cb_app *app, cb_err *err
 	};
 
 	if (c->editing) {
-		if (update_family(fs, st, err) || update_members(fs, st, err))
+		if (update_family(fs, st, family, err) || update_members(fs, st, err))
 			return err->code;
 	} else {
 		c->family_id[0] = '\0';

@@ -1,6 +1,7 @@
 /* search_view.c: `/` results: names and note text; Enter opens the case at the hit. */
 #include "ui/view.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@ struct search_state {
 	size_t count;
 	cb_list list;
 	int width, height;
+	bool stale; /* a referral was opened from a hit: the hits change once it is saved */
 };
 
 static char *format_hit(const cb_hit *h, int width)
@@ -37,11 +39,16 @@ static char *format_hit(const cb_hit *h, int width)
 	return row;
 }
 
+/* Runs the search (again), replacing the hits and the list's rows. */
 static enum cb_status run(cb_view *v, cb_err *err)
 {
 	struct search_state *s = v->priv;
 	char **rows;
 
+	cb_hits_free(s->hits, s->count);
+	s->hits = NULL;
+	s->count = 0;
+	s->stale = false;
 	if (cb_search(cb_app_context(v->app)->store, s->text, MAX_HITS, &s->hits, &s->count, err))
 		return err->code;
 	rows = xcalloc(s->count + 1, sizeof *rows);
@@ -67,12 +74,8 @@ static void search_draw(cb_view *v)
 	char title[256], right[48];
 	cb_err err = {0};
 
-	if (s->width != getmaxx(v->win) || s->height != getmaxy(v->win)) {
-		cb_hits_free(s->hits, s->count);
-		s->hits = NULL;
-		s->count = 0;
+	if (s->width != getmaxx(v->win) || s->height != getmaxy(v->win))
 		run(v, &err);
-	}
 	snprintf(title, sizeof title, " Search: %s", s->text);
 	snprintf(right, sizeof right, "%zu found%s ", s->count, s->count == MAX_HITS ? " (first)" : "");
 	cb_view_title(v->win, title, right);
@@ -97,7 +100,7 @@ static enum cb_key_result search_key(cb_view *v, int key, enum cb_action action)
 		cb_view *c;
 
 		if (h->case_id == NULL) { /* a family added without a case: record its referral */
-			cb_case_form_open(v->app, h->family_id, NULL);
+			s->stale = cb_case_form_open(v->app, h->family_id, NULL) != NULL;
 			return CB_KEY_HANDLED;
 		}
 		c = cb_app_push(v->app, &cb_case_view, h->case_id);
@@ -112,17 +115,16 @@ static enum cb_key_result search_key(cb_view *v, int key, enum cb_action action)
 	return CB_KEY_UNHANDLED;
 }
 
-/* Back from a case or a referral form: the hits may have changed (a family found with no
- * case now has one), so the search runs again, on the same row. */
+/* Back from a referral opened on a family with no case: that family now has one, so the
+ * search runs again, on the same row. Back from a case, nothing is read again. */
 static void search_resume(cb_view *v)
 {
 	struct search_state *s = v->priv;
 	size_t at = s->count ? cb_list_selected(&s->list) : 0;
 	cb_err err = {0};
 
-	cb_hits_free(s->hits, s->count);
-	s->hits = NULL;
-	s->count = 0;
+	if (!s->stale)
+		return;
 	if (run(v, &err))
 		cb_app_message(v->app, CB_STYLE_ERROR, "%s", err.msg);
 	else if (at < s->count)
